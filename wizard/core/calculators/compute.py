@@ -1,0 +1,226 @@
+"""Training compute (operations) and the compute thresholds in the fact sheet.
+
+Estimate: 6 x N x D operations, N = parameters and D = training tokens (both entered in
+billions). An ``operations`` figure the user enters overrides the estimate.
+
+Thresholds, each compared as "more than" (the rules say "greater than" / "trained with > ..."):
+
+======  ===========================================================  ==============================
+10^23   31 CFR 850 notifiable transaction (outbound investment)      in force 2025-01-02
+10^24   31 CFR 850 prohibited, AI trained mostly on biological       in force 2025-01-02
+        sequence data (secondary source: verify)
+10^25   31 CFR 850 prohibited transaction                            in force 2025-01-02
+10^26   ECCN 4E091 closed model weights (90 FR 4544)                 not enforced since 2025-05-13
+10^26   Korea AI Basic Act safety duties (role disputed: counsel)    in force 2026-01-22
+======  ===========================================================  ==============================
+
+10^26 appears twice because the two rules have different citations and statuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wizard.core.calculators import (
+    fail,
+    fmt_number,
+    fmt_sci,
+    positive_number,
+    render_notes,
+)
+from wizard.i18n import N_, Note
+
+BILLION = 1e9
+# parameters/tokens are entered in billions; beyond these a raw count was probably typed
+PARAMETERS_HINT_BILLIONS = 1e5     # 100 trillion parameters
+TOKENS_HINT_BILLIONS = 1e6         # a quadrillion tokens
+
+# status ids, as in the fact sheet's status words
+IN_FORCE = "in_force"
+NOT_ENFORCED = "not_enforced"
+
+E_MISSING_ONE = N_("'{missing}' is missing: the 6 x N x D estimate needs both 'parameters' and "
+                   "'tokens' (in billions). Enter it, or enter the training compute directly in "
+                   "'operations'.")
+E_MISSING_ALL = N_("No training figures entered. Enter the model's 'parameters' and training "
+                   "'tokens' (both in billions, e.g. 70 and 15000), or the training compute in "
+                   "'operations' (e.g. 6.3e24).")
+
+W_PARAMETERS = N_("N = {parameters} billion parameters = {n}")
+W_TOKENS = N_("D = {tokens} billion tokens = {d}")
+W_6ND = N_("Operations = 6 x N x D = 6 x ({n}) x ({d}) = {operations}")
+W_ENTERED = N_("Operations entered: {operations} (used instead of any estimate)")
+W_ENTERED_VS_ESTIMATE = N_("The 6 x N x D estimate would be {estimate}; the entered figure "
+                           "{operations} is used.")
+W_OVER = N_("{operations} is more than {threshold}")
+W_NOT_OVER = N_("{operations} is not more than {threshold}")
+
+N_ESTIMATE = N_("6 x N x D is a rule of thumb for training a dense model (about 6 operations per "
+                "parameter per training token). The rules count the operations actually used to "
+                "train the model: if you know that figure, enter it as operations; it overrides "
+                "the estimate.")
+N_ENTERED = N_("The training compute entered was used as given; the thresholds below compare it "
+               "with the rules' figures.")
+N_PARAMETERS_UNIT = N_("'parameters' is in billions: {parameters} billion is {n} parameters. If you "
+                       "entered a raw count, divide it by 1,000,000,000.")
+N_TOKENS_UNIT = N_("'tokens' is in billions: {tokens} billion is {d} tokens. If you entered a raw "
+                   "count, divide it by 1,000,000,000.")
+N_COVERED_FOREIGN = N_("31 CFR Part 850 binds US persons investing in covered foreign persons "
+                       "(China including Hong Kong and Macau). A company outside China can be a "
+                       "covered foreign person when more than 50% of its revenue, net income, "
+                       "capital expenditure or operating expenses comes from covered Chinese "
+                       "activity; US investors in such a company have to notify or may be barred "
+                       "from investing.")
+
+L_OISP_NOTIFY = N_("31 CFR Part 850 (outbound investment): a US person's investment in a covered "
+                   "foreign person developing an AI system trained with more than 10^23 "
+                   "operations must be notified to the US Treasury. Status: in force since "
+                   "2025-01-02.")
+L_OISP_BIO = N_("31 CFR Part 850: the investment is prohibited if the AI system was trained with "
+                "more than 10^24 operations using mainly biological sequence data. Status: in "
+                "force since 2025-01-02. This figure comes from a secondary source: verify it "
+                "against the regulation text.")
+L_OISP_PROHIBITED = N_("31 CFR Part 850: the investment is prohibited if the AI system was "
+                       "trained with more than 10^25 operations. Status: in force since "
+                       "2025-01-02.")
+L_4E091 = N_("ECCN 4E091: weights of closed models trained with more than 10^26 operations need "
+             "a licence worldwide (published weights excluded). Status: not enforced since "
+             "2025-05-13; the rescission was announced but no removal from the Federal Register "
+             "has been found, and counsel disagree on the rule's legal force.")
+L_KR_AI_ACT = N_("Korea AI Basic Act (in force since 2026-01-22): sources cite a threshold of "
+                 "10^26 operations for safety duties, but they disagree on its role: confirm with "
+                 "counsel.")
+
+
+@dataclass(frozen=True)
+class ThresholdCheck:
+    """One compute threshold and whether the operations exceed it (strictly greater)."""
+
+    id: str
+    value: float
+    exceeded: bool
+    citation: str
+    status: str            # status id: in_force, not_enforced, ...
+    status_date: str       # ISO date the status took effect
+    label: Note
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "value": self.value,
+            "exceeded": self.exceeded,
+            "citation": self.citation,
+            "status": self.status,
+            "status_date": self.status_date,
+            "label": render_notes([self.label], lang)[0],
+        }
+
+
+# (id, value, citation, status, status date, label)
+THRESHOLDS: tuple[tuple[str, float, str, str, str, str], ...] = (
+    ("oisp_notifiable", 1e23, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
+     IN_FORCE, "2025-01-02", L_OISP_NOTIFY),
+    ("oisp_prohibited_bio", 1e24, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
+     IN_FORCE, "2025-01-02", L_OISP_BIO),
+    ("oisp_prohibited", 1e25, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
+     IN_FORCE, "2025-01-02", L_OISP_PROHIBITED),
+    ("eccn_4e091", 1e26, "ECCN 4E091 (15 CFR 774 Supp. 1); 90 FR 4544",
+     NOT_ENFORCED, "2025-05-13", L_4E091),
+    ("kr_ai_basic_act", 1e26, "Framework Act on AI (Korea AI Basic Act)",
+     IN_FORCE, "2026-01-22", L_KR_AI_ACT),
+)
+THRESHOLD_VALUES = tuple(sorted({t[1] for t in THRESHOLDS}))
+
+
+@dataclass(frozen=True)
+class ComputeResult:
+    """Outcome of :func:`training_compute`."""
+
+    operations: float
+    method: str                        # 'entered' | 'estimate_6nd'
+    working: list[Note] = field(default_factory=list)
+    thresholds: list[ThresholdCheck] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def exceeded(self) -> list[str]:
+        """Ids of the thresholds exceeded, in order."""
+        return [check.id for check in self.thresholds if check.exceeded]
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {
+            "operations": self.operations,
+            "method": self.method,
+            "working": render_notes(self.working, lang),
+            "thresholds": [check.to_dict(lang) for check in self.thresholds],
+            "notes": render_notes(self.notes, lang),
+        }
+
+
+def training_compute(*, parameters: Any = None, tokens: Any = None,
+                     operations: Any = None) -> ComputeResult:
+    """Training compute from ``parameters`` and ``tokens`` (billions, 6·N·D), or a user-entered
+    ``operations`` figure that overrides the estimate; checked against the fact-sheet thresholds.
+
+    Every figure given is validated, even one the entered ``operations`` makes unnecessary.
+    Raises :class:`~wizard.core.errors.CalculatorError` for missing or bad inputs."""
+    n_billions = (positive_number("parameters", parameters, example="70")
+                  if parameters is not None else None)
+    d_billions = (positive_number("tokens", tokens, example="15000")
+                  if tokens is not None else None)
+    entered = (positive_number("operations", operations, example="6.3e24")
+               if operations is not None else None)
+
+    if entered is None:
+        if n_billions is None and d_billions is None:
+            fail(E_MISSING_ALL)
+        if n_billions is None or d_billions is None:
+            fail(E_MISSING_ONE, missing="parameters" if n_billions is None else "tokens")
+
+    working: list[Note] = []
+    notes: list[Note] = []
+    estimate = None
+    if n_billions is not None and d_billions is not None:
+        n = n_billions * BILLION
+        d = d_billions * BILLION
+        estimate = 6 * n * d
+        n_text, d_text = fmt_sci(n), fmt_sci(d)
+        working.append(Note(W_PARAMETERS, {"parameters": fmt_number(n_billions, 3), "n": n_text}))
+        working.append(Note(W_TOKENS, {"tokens": fmt_number(d_billions, 3), "d": d_text}))
+        if n_billions > PARAMETERS_HINT_BILLIONS:
+            notes.append(Note(N_PARAMETERS_UNIT, {"parameters": fmt_number(n_billions, 3),
+                                                  "n": n_text}))
+        if d_billions > TOKENS_HINT_BILLIONS:
+            notes.append(Note(N_TOKENS_UNIT, {"tokens": fmt_number(d_billions, 3), "d": d_text}))
+
+    if entered is not None:
+        ops, method = entered, "entered"
+        ops_text = fmt_sci(ops, near=THRESHOLD_VALUES)
+        working.append(Note(W_ENTERED, {"operations": ops_text}))
+        if estimate is not None:
+            working.append(Note(W_ENTERED_VS_ESTIMATE, {"estimate": fmt_sci(estimate),
+                                                        "operations": ops_text}))
+        notes.insert(0, Note(N_ENTERED))
+    else:
+        assert estimate is not None
+        ops, method = estimate, "estimate_6nd"
+        ops_text = fmt_sci(ops, near=THRESHOLD_VALUES)
+        working.append(Note(W_6ND, {"n": n_text, "d": d_text, "operations": ops_text}))
+        notes.insert(0, Note(N_ESTIMATE))
+
+    checks = []
+    seen: set[float] = set()
+    for check_id, value, citation, status, status_date, label in THRESHOLDS:
+        exceeded = ops > value
+        checks.append(ThresholdCheck(id=check_id, value=value, exceeded=exceeded,
+                                     citation=citation, status=status, status_date=status_date,
+                                     label=Note(label)))
+        if value not in seen:
+            seen.add(value)
+            working.append(Note(W_OVER if exceeded else W_NOT_OVER,
+                                {"operations": ops_text, "threshold": fmt_sci(value)}))
+    notes.append(Note(N_COVERED_FOREIGN))
+
+    return ComputeResult(operations=ops, method=method, working=working, thresholds=checks,
+                         notes=notes)
