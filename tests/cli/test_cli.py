@@ -1,0 +1,149 @@
+"""The command line end to end, through a real subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, ROOT
+
+GOOD = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
+        "packs": {"profile": "1.0.0", "chips": "1.0.0"},
+        "meta": {"company": "Hanbit <Semi>", "assessor": "Kim", "date": "2026-11-23",
+                 "language": "en"},
+        "answers": {"profile.activities": ["chips"], "profile.customer_hq": ["CN"],
+                    "chips.sells": "yes", "chips.tops": 312, "chips.bits": 16,
+                    "chips.die_area": 826},
+        "notes": {"chips.sells": "<script>alert(1)</script> {{ 7*7 }}"}}
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "wizard", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=cwd or ROOT, timeout=120)
+
+
+def _assessment(tmp_path: Path, data=None, name="a.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data or GOOD, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _no_traceback(result):
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+def test_version_and_help():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("readiness-wizard ")
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "report", "open"):
+        assert command in result.stdout
+
+
+def test_validate_clean_and_broken(tmp_path):
+    result = run("validate", MINI)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+    broken = tmp_path / "packs"
+    broken.mkdir()
+    for src in MINI.glob("*.yaml"):
+        (broken / src.name).write_text(src.read_text(encoding="utf-8").replace(
+            "actions: [watch_bill]", "actions: [gone]"), encoding="utf-8")
+    result = run("validate", broken)
+    assert result.returncode == 1
+    assert "chips.yaml:" in result.stderr and "unknown action 'gone'" in result.stderr
+    assert "2 problem(s)" in result.stderr
+    _no_traceback(result)
+
+
+def test_report_json_to_stdout_and_file(tmp_path):
+    path = _assessment(tmp_path)
+    result = run("report", path, "--packs", MINI, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [f["id"] for f in data["findings"]][0] == "hq_licence"
+    out = tmp_path / "report.json"
+    result = run("report", path, "--packs", MINI, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+
+
+def test_report_markdown_in_every_language(tmp_path):
+    path = _assessment(tmp_path)
+    for lang in ("ko", "en", "both"):
+        result = run("report", path, "--packs", MINI, "--format", "md", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        assert "15 CFR 742.6(a)(6)(iii)(A)" in result.stdout
+        assert "2026-11-23" in result.stdout and "2027-05-31" in result.stdout
+        if lang != "en":
+            assert "본사 규정" in result.stdout
+        if lang != "ko":
+            assert "Headquarters rule" in result.stdout
+    assert "Hanbit \\<Semi\\>" in run("report", path, "--packs", MINI, "--format",
+                                      "md").stdout
+
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path):
+    path = _assessment(tmp_path)
+    out = tmp_path / "report.md"
+    out.write_text("keep me", encoding="utf-8")
+    result = run("report", path, "--packs", MINI, "--format", "md", "-o", out)
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    result = run("report", path, "--packs", MINI, "--format", "md", "-o", out, "--force")
+    assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "no such file"),
+    (b"{broken", "not valid JSON"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (json.dumps({**GOOD, "answers": {"chips.sells": 3}}).encode(), "use yes, no or unsure"),
+    (json.dumps({**GOOD, "answers": {"chips.unknown": "yes"}}).encode(), "unknown question"),
+    (json.dumps({**GOOD, "answers": {"chips.bits": 1000}}).encode(), "above the maximum"),
+    (json.dumps({**GOOD, "answers": {"profile.activities": ["x"]}}).encode(), "not an option"),
+    (json.dumps({**GOOD, "schema_version": 99}).encode(), "newer version"),
+])
+def test_bad_assessments_exit_2_with_a_message_and_write_nothing(tmp_path, content, message):
+    path = tmp_path / "in.json"
+    if content is not None:
+        path.write_bytes(content)
+    out = tmp_path / "out.json"
+    result = run("report", path, "--packs", MINI, "-o", out)
+    assert result.returncode == 2
+    assert message in result.stderr
+    _no_traceback(result)
+    assert not out.exists()
+
+
+def test_a_50_mb_file_is_refused(tmp_path):
+    path = tmp_path / "big.json"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    result = run("report", path, "--packs", MINI)
+    assert result.returncode == 2 and "at most 10 MB" in result.stderr
+    _no_traceback(result)
+
+
+def test_bad_arguments_exit_2():
+    result = run("report")
+    assert result.returncode == 2 and "ASSESSMENT" in result.stderr
+    result = run("report", "x.json", "--format", "docx")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_korean_paths_with_spaces(tmp_path):
+    folder = tmp_path / "고객사 평가 자료"
+    folder.mkdir()
+    path = _assessment(folder, name="한빛 반도체.json")
+    out = folder / "보고서 최종.md"
+    result = run("report", path, "--packs", MINI, "--format", "md", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# ")

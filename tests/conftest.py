@@ -1,0 +1,32 @@
+"""Shared test set-up: headless Qt, the paths of test content, small helpers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+BUILTIN = ROOT / "questionnaires"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def mini_dir(tmp_path) -> Path:
+    """A writable copy of the small test packs."""
+    target = tmp_path / "packs"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture
+def mini_content():
+    from wizard.core.content import load_content
+
+    return load_content(MINI)

@@ -1,0 +1,112 @@
+"""Assessment files: round trip, migration from older pack versions, refusing bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wizard.core.assessment import (SCHEMA_VERSION, load_assessment, new_assessment,
+                                    save_assessment, set_answer)
+from wizard.core.errors import AssessmentError
+
+
+def _file(tmp_path, data, name="a.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _base(**over):
+    data = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
+            "packs": {"profile": "1.0.0", "chips": "1.0.0"},
+            "meta": {"company": "한빛반도체", "assessor": "Kim", "date": "2026-11-23",
+                     "language": "ko"},
+            "answers": {"profile.activities": ["chips"], "chips.sells": "yes"},
+            "notes": {"chips.sells": "price list 2026"},
+            "plan": {"apply_licence": {"owner": "Lee", "due": "2026-12-31",
+                                       "status": "in_progress", "comment": ""}}}
+    data.update(over)
+    return data
+
+
+def test_round_trip_keeps_everything(tmp_path, mini_content):
+    loaded = load_assessment(_file(tmp_path, _base()), mini_content)
+    assert loaded.dropped == []
+    out = tmp_path / "out.json"
+    save_assessment(out, loaded.assessment)
+    again = load_assessment(out, mini_content).assessment
+    assert again == loaded.assessment
+    assert again.meta.company == "한빛반도체"
+    assert again.plan["apply_licence"].status == "in_progress"
+
+
+def test_saving_keeps_the_previous_version_as_backup(tmp_path, mini_content):
+    path = tmp_path / "a.json"
+    first = new_assessment(mini_content)
+    save_assessment(path, first)
+    second = new_assessment(mini_content)
+    set_answer(second, mini_content, "chips.sells", "no")
+    save_assessment(path, second)
+    assert json.loads((tmp_path / "a.json.bak").read_text())["answers"] == {}
+    assert json.loads(path.read_text())["answers"] == {"chips.sells": "no"}
+
+
+def test_older_pack_version_keeps_known_answers_and_lists_the_rest(tmp_path, mini_content):
+    data = _base(packs={"profile": "0.9.0", "chips": "1.0.0"})
+    data["answers"]["profile.old_question"] = "yes"
+    data["answers"]["profile.activities"] = ["chips", "retired_option"]
+    data["notes"]["profile.old_question"] = "old note"
+    loaded = load_assessment(_file(tmp_path, data), mini_content)
+    assert loaded.assessment.answers == {"chips.sells": "yes"}
+    dropped = {d.key: d.reason for d in loaded.dropped}
+    assert set(dropped) == {"profile.old_question", "profile.activities"}
+    assert "no longer" in dropped["profile.old_question"]
+
+
+@pytest.mark.parametrize("change,message", [
+    (dict(schema_version=SCHEMA_VERSION + 1), "newer version of the program"),
+    (dict(format="something-else"), "not an AI Trade Readiness assessment"),
+    (dict(schema_version="1"), "schema_version"),
+    (dict(answers={"chips.nope": "yes"}), "unknown question 'chips.nope'"),
+    (dict(answers={"chips.sells": "maybe"}), "use yes, no or unsure"),
+    (dict(answers={"profile.staff": 10**9}), "above the maximum"),
+    (dict(meta={"date": "23/11/2026"}), "YYYY-MM-DD"),
+    (dict(meta={"language": "fr"}), "meta.language"),
+    (dict(plan={"nope": {}}), "unknown action 'nope'"),
+    (dict(plan={"apply_licence": {"status": "finished"}}), "plan.apply_licence.status"),
+    (dict(answers=["not", "a", "mapping"]), "answers"),
+])
+def test_bad_content_is_refused_with_a_clear_message(tmp_path, mini_content, change, message):
+    with pytest.raises(AssessmentError) as info:
+        load_assessment(_file(tmp_path, _base(**change)), mini_content)
+    assert message in str(info.value)
+    assert "a.json" in str(info.value)
+
+
+def test_unreadable_files(tmp_path, mini_content):
+    cases = {
+        "missing.json": None,
+        "notjson.json": b"{not json",
+        "latin1.json": "{\"meta\": \"caf\xe9\"}".encode("latin-1"),
+        "list.json": b"[1, 2]",
+        "deep.json": b"[" * 5000 + b"]" * 5000,
+    }
+    expected = {"missing.json": "no such file", "notjson.json": "not valid JSON (line 1",
+                "latin1.json": "not UTF-8", "list.json": "expected a JSON object",
+                "deep.json": "nested too deeply"}
+    for name, data in cases.items():
+        path = tmp_path / name
+        if data is not None:
+            path.write_bytes(data)
+        with pytest.raises(AssessmentError) as info:
+            load_assessment(path, mini_content)
+        assert expected[name] in str(info.value), name
+
+
+def test_a_huge_file_is_refused_before_reading(tmp_path, mini_content):
+    path = tmp_path / "big.json"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(AssessmentError, match="50.0 MB"):
+        load_assessment(path, mini_content)

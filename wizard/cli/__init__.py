@@ -1,0 +1,69 @@
+"""The command line: ``readiness-wizard`` and ``python -m wizard``.
+
+Each group of subcommands lives in its own module with a ``register(subparsers)`` function;
+this module builds the parser, runs the command and turns every :class:`WizardError` into a
+clear message and an exit code (2 for bad input, 1 for content problems) instead of a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional, Sequence
+
+from wizard import __version__
+from wizard.core.errors import WizardError
+
+COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.calc_cmds",
+                   "wizard.cli.gui_cmds")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with usage, as argparse does, no traceback
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _Parser(
+        prog="readiness-wizard",
+        description="AI Trade Readiness: an offline, bilingual (Korean/English) readiness "
+                    "check on how US AI trade rules reach a company. With no command, the "
+                    "wizard opens on the built-in questionnaires.")
+    parser.add_argument("--version", action="version",
+                        version=f"readiness-wizard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from wizard.cli.gui_cmds import start_gui
+
+        handler = start_gui
+    try:
+        return int(handler(args) or 0)
+    except WizardError as exc:
+        print(f"readiness-wizard: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("readiness-wizard: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("READINESS_DEBUG"):
+            raise
+        print(f"readiness-wizard: internal error: {exc.__class__.__name__}: {exc}\n"
+              "Nothing was written. Set READINESS_DEBUG=1 to see the details and please "
+              "report them.", file=sys.stderr)
+        return 3

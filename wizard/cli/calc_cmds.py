@@ -1,0 +1,2 @@
+def register(sub) -> None:
+    """Calculator commands arrive with the calculators."""

@@ -1,0 +1,259 @@
+"""Assessment files: reading (with migration from older pack versions), checking and saving.
+
+The format is documented in ``docs/assessment-format.md``. Reading never trusts the file:
+size, encoding, JSON syntax, nesting, types and every answer are checked, and every refusal is
+an :class:`AssessmentError` that names the file and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from wizard.core.answers import check_answer
+from wizard.core.errors import AssessmentError
+from wizard.core.storage import atomic_write
+
+FORMAT = "ai-trade-readiness-assessment"
+SCHEMA_VERSION = 1
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 20
+PLAN_STATUSES = ("open", "in_progress", "done", "not_applicable")
+
+
+def _iso_date_or_empty(value: str) -> str:
+    if value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+    return value
+
+
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    company: str = Field(default="", max_length=200)
+    assessor: str = Field(default="", max_length=200)
+    date: str = ""
+    language: Literal["ko", "en", "both"] = "ko"
+
+    _check_date = field_validator("date")(_iso_date_or_empty)
+
+
+class PlanEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    owner: str = Field(default="", max_length=200)
+    due: str = ""
+    status: Literal["open", "in_progress", "done", "not_applicable"] = "open"
+    comment: str = Field(default="", max_length=2000)
+
+    _check_due = field_validator("due")(_iso_date_or_empty)
+
+
+class Assessment(BaseModel):
+    """One company's answers, notes and plan edits, as saved to disk."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    format: Literal["ai-trade-readiness-assessment"] = FORMAT
+    schema_version: int = SCHEMA_VERSION
+    packs: dict[str, str] = Field(default_factory=dict)
+    meta: Meta = Field(default_factory=Meta)
+    answers: dict[str, Any] = Field(default_factory=dict)
+    notes: dict[str, str] = Field(default_factory=dict)
+    plan: dict[str, PlanEdit] = Field(default_factory=dict)
+
+    @field_validator("notes")
+    @classmethod
+    def _note_length(cls, notes: dict[str, str]) -> dict[str, str]:
+        for key, note in notes.items():
+            if len(note) > 5000:
+                raise ValueError(f"the note on {key} is longer than 5,000 characters")
+        return notes
+
+    def to_json(self) -> str:
+        data = self.model_dump(mode="json")
+        data["answers"] = dict(sorted(data["answers"].items()))
+        data["notes"] = {k: v for k, v in sorted(data["notes"].items()) if v}
+        data["plan"] = dict(sorted(data["plan"].items()))
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """An answer, note or plan edit that no longer fits the current packs."""
+
+    key: str
+    value: Any
+    reason: str
+
+
+@dataclass
+class Loaded:
+    assessment: Assessment
+    dropped: list[Dropped] = field(default_factory=list)
+    source: str = ""
+
+
+def new_assessment(content, language: str = "ko") -> Assessment:
+    return Assessment(packs=content.versions, meta=Meta(language=language,
+                                                        date=dt.date.today().isoformat()))
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in version.split("."))
+    except (ValueError, AttributeError):
+        return (0,)
+
+
+def _depth(value: Any, limit: int) -> bool:
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+def _decode(data: bytes, name: str) -> dict:
+    if len(data) > MAX_BYTES:
+        raise AssessmentError(f"{name}: the file is {len(data) / 2**20:.1f} MB; an assessment is "
+                              f"at most {MAX_BYTES // 2**20} MB. Is this the right file?")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AssessmentError(f"{name}: not UTF-8 text (bad byte at offset {exc.start}); an "
+                              "assessment file is UTF-8 JSON saved by this program") from exc
+    try:
+        raw = json.loads(text)
+    except RecursionError as exc:
+        raise AssessmentError(f"{name}: nested too deeply to be an assessment file") from exc
+    except json.JSONDecodeError as exc:
+        raise AssessmentError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                              f"{exc.msg}); open the file the program saved, or its .bak "
+                              "backup") from exc
+    if not isinstance(raw, dict):
+        raise AssessmentError(f"{name}: expected a JSON object with the assessment")
+    if not _depth(raw, MAX_DEPTH):
+        raise AssessmentError(f"{name}: nested deeper than {MAX_DEPTH} levels; not an "
+                              "assessment file")
+    return raw
+
+
+def _check_header(raw: dict, name: str) -> None:
+    if raw.get("format") != FORMAT:
+        raise AssessmentError(f"{name}: not an AI Trade Readiness assessment (\"format\" is "
+                              f"{raw.get('format')!r}, expected {FORMAT!r})")
+    version = raw.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise AssessmentError(f"{name}: \"schema_version\" must be a whole number from 1")
+    if version > SCHEMA_VERSION:
+        raise AssessmentError(f"{name}: saved by a newer version of the program (file schema "
+                              f"{version}, this program reads up to {SCHEMA_VERSION}); update "
+                              "AI Trade Readiness to open it")
+
+
+def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded:
+    """Check raw file bytes against ``content``; answers to questions that an older pack
+    version had are moved to ``Loaded.dropped`` instead of being refused or lost."""
+    raw = _decode(data, name)
+    _check_header(raw, name)
+    try:
+        assessment = Assessment.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first["loc"])
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise AssessmentError(f"{name}: {place}: {first['msg']}{more}") from exc
+    dropped: list[Dropped] = []
+    current = content.versions
+    older = {pid for pid, ver in assessment.packs.items()
+             if pid not in current or _version_tuple(ver) < _version_tuple(current[pid])}
+
+    def migrating(key: str) -> bool:
+        return key.split(".", 1)[0] in older
+
+    answers = {}
+    for qid, value in assessment.answers.items():
+        info = content.questions.get(qid)
+        if info is None:
+            if migrating(qid):
+                dropped.append(Dropped(qid, value, "question no longer in the current packs"))
+                continue
+            raise AssessmentError(f"{name}: answers: unknown question {qid!r}; check the "
+                                  "question id against the packs (readiness-wizard validate)")
+        try:
+            answers[qid] = check_answer(info.question, value, qid)
+        except AssessmentError as exc:
+            if migrating(qid):
+                dropped.append(Dropped(qid, value, str(exc).split(": ", 1)[-1]))
+                continue
+            raise AssessmentError(f"{name}: answers: {exc}") from exc
+    notes = {}
+    for qid, note in assessment.notes.items():
+        if qid in content.questions:
+            notes[qid] = note
+        elif migrating(qid) or note == "":
+            dropped.append(Dropped(qid, note, "note on a question no longer in the packs"))
+        else:
+            raise AssessmentError(f"{name}: notes: unknown question {qid!r}")
+    plan = {}
+    for aid, edit in assessment.plan.items():
+        if aid in content.actions:
+            plan[aid] = edit
+        elif older:
+            dropped.append(Dropped(aid, edit.model_dump(), "action no longer in the packs"))
+        else:
+            raise AssessmentError(f"{name}: plan: unknown action {aid!r}")
+    assessment = assessment.model_copy(update={"answers": answers, "notes": notes,
+                                               "plan": plan})
+    return Loaded(assessment, dropped, name)
+
+
+def load_assessment(path: Path, content) -> Loaded:
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise AssessmentError(f"{name}: the file is {size / 2**20:.1f} MB; an assessment is "
+                                  f"at most {MAX_BYTES // 2**20} MB. Is this the right file?")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise AssessmentError(f"{name}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise AssessmentError(f"{name}: is a folder, not an assessment file") from exc
+    except OSError as exc:
+        raise AssessmentError(f"{name}: cannot read the file ({exc.strerror})") from exc
+    return parse_assessment(data, content, name)
+
+
+def save_assessment(path: Path, assessment: Assessment) -> None:
+    """Save atomically, keeping the previous version as ``<name>.bak``."""
+    atomic_write(Path(path), assessment.to_json().encode("utf-8"), backup=True)
+
+
+def set_answer(assessment: Assessment, content, qid: str, value: Optional[Any]) -> None:
+    """Record (or with ``None``, clear) one answer after checking it."""
+    info = content.questions.get(qid)
+    if info is None:
+        raise AssessmentError(f"unknown question {qid!r}")
+    answers = dict(assessment.answers)
+    if value is None or value == [] or value == "":
+        answers.pop(qid, None)
+    else:
+        answers[qid] = check_answer(info.question, value, qid)
+    assessment.answers = answers
+    assessment.packs = content.versions

@@ -1,0 +1,41 @@
+"""Canonical citation forms, and the check the validator applies to every citation.
+
+Accepted forms (examples):
+
+    15 CFR 744.23(a)(3)      15 CFR 774 Supp. 1      15 CFR Part 202      28 CFR 202.1101
+    ECCN 3A090               ECCN 3A090.a            89 FR 5698           50 U.S.C. 4819
+    EO 14117                 H.R. 2683               S. 3519              OFAC FAQ 72
+    PIPA art. 28-8           Enforcement Decree art. 29-7                Foreign Trade Act art. 19
+    BIS guidance 2025-05-13  GAO B-337935            NDAA FY2026          Strategic Trade Act 2010 s.12
+"""
+
+from __future__ import annotations
+
+import re
+
+_SECTION = r"\d+(?:\.\d+)?(?:\([A-Za-z0-9]+\))*"
+_PATTERNS = [
+    rf"\d+ CFR (?:Part )?{_SECTION}(?: Supp\. \d+)?",
+    r"\d+ CFR \d+(?:\.\d+)?(?:\([a-z0-9]+\))*(?:, \.\d+)*",
+    r"ECCN \d[A-E]\d{3}(?:\.[a-z](?:\.\d+)?)?",
+    r"\d+ FR \d+",
+    r"\d+ U\.S\.C\. \d+[a-z]?",
+    r"EO \d{5}",
+    r"(?:H\.R\.|S\.) \d+",
+    r"OFAC FAQ \d+",
+    r"(?:PIPA|Enforcement Decree|Foreign Trade Act|Industrial Technology Protection Act|AI Basic Act"
+    r"|Strategic Trade Act 2010|Spatial Data Act) (?:art\.|s\.) ?\d+(?:-\d+)*(?:\(\d+\))?",
+    r"(?:PIPA|Foreign Trade Act|Industrial Technology Protection Act|AI Basic Act|Spatial Data Act"
+    r"|Framework Act on AI)",
+    r"(?:BIS|OFAC|DOJ|PIPC|MOTIE|Treasury) (?:guidance|advisory opinion|letter|ECG|FAQ)"
+    r"(?: \d{4}-\d{2}(?:-\d{2})?)?",
+    r"GAO B-\d+",
+    r"NDAA FY\d{4}",
+    r"Malaysia Directive \d+/\d{4}",
+]
+CANONICAL = re.compile(r"^(?:" + "|".join(_PATTERNS) + r")$")
+
+
+def is_canonical(citation: str) -> bool:
+    """True when ``citation`` is written in one of the canonical forms above."""
+    return bool(CANONICAL.match(citation))

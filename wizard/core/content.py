@@ -1,0 +1,232 @@
+"""Loading a folder of questionnaire packs into one :class:`Content`, the model the engine,
+the wizard and the reports read.
+
+``load_content(folder)`` parses every pack once, checks it (``wizard.core.validate``) and
+compiles every condition once. It raises :class:`ContentError` listing every problem found;
+``validate_folder`` returns that list instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import ValidationError
+
+from wizard.core import expr
+from wizard.core.errors import ContentError, ExpressionError
+from wizard.core.model import Action, Finding, Glossary, Pack, Question, Section
+from wizard.core.problems import Problem
+from wizard.core.yamlsource import line_of, load_yaml
+
+GLOSSARY_FILE = "glossary.yaml"
+MAX_PACK_FILES = 50
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """A question where it stands: its pack and section, its global position, its condition."""
+
+    qid: str
+    pack: Pack
+    section: Section
+    question: Question
+    index: int
+    conditions: tuple[expr.Expr, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    pack: Pack
+    finding: Finding
+    when: expr.Expr
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    pack: Pack
+    action: Action
+
+
+@dataclass
+class Content:
+    """Every pack of a content folder, indexed and with conditions compiled."""
+
+    folder: Path
+    packs: tuple[Pack, ...]
+    files: dict[str, Path]
+    questions: dict[str, QuestionInfo]
+    groups: dict[str, frozenset[str]]
+    findings: tuple[FindingInfo, ...]
+    actions: dict[str, ActionInfo]
+    applies: dict[str, Optional[expr.Expr]]
+    glossary: Optional[Glossary] = None
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def pack(self, pack_id: str) -> Pack:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                return pack
+        raise KeyError(pack_id)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {pack.id: pack.version for pack in self.packs}
+
+    @property
+    def as_of(self):
+        return min(pack.as_of for pack in self.packs)
+
+    @property
+    def review_by(self):
+        return min(pack.review_by for pack in self.packs)
+
+
+def _pydantic_problems(file: str, data, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        place = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc)
+        place = place.replace(".[", "[")
+        message = item["msg"]
+        if item["type"] == "missing":
+            message = "missing"
+            if loc and loc[-1] in ("ko", "en"):
+                message = f"the {'Korean' if loc[-1] == 'ko' else 'English'} text is missing"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown key (misspelt?); see docs/pack-format.md for the keys allowed"
+        elif item["type"] == "literal_error":
+            message = f"{message} (got {item.get('input')!r})"
+        problems.append(Problem(file, line_of(data, loc), f"{place}: {message}"))
+    return problems
+
+
+def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional[Glossary],
+                                      list[Problem], set[str]]:
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise ContentError(f"{folder}: no such folder of questionnaire packs")
+    files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    if not files:
+        raise ContentError(f"{folder}: no questionnaire packs (*.yaml) in this folder")
+    if len(files) > MAX_PACK_FILES:
+        raise ContentError(f"{folder}: {len(files)} YAML files; at most {MAX_PACK_FILES} packs")
+    packs, glossary = [], None
+    broken: set[str] = set()
+    for path in files:
+        try:
+            data = load_yaml(path)
+        except ContentError as exc:
+            problems.extend(exc.problems or [Problem(str(path), 1, str(exc))])
+            broken.add(path.stem)
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(str(path), 1, "expected a mapping at the top of the file"))
+            broken.add(path.stem)
+            continue
+        model = Glossary if path.name == GLOSSARY_FILE else Pack
+        try:
+            parsed = model.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_pydantic_problems(str(path), data, exc))
+            broken.add(path.stem)
+            continue
+        if isinstance(parsed, Glossary):
+            glossary = parsed
+        else:
+            packs.append((path, parsed, data))
+    return packs, glossary, problems, broken
+
+
+def _compile(source: Optional[str], pack_id: str, where: str, line: int,
+             problems: list[Problem], file: str) -> Optional[expr.Expr]:
+    if source is None:
+        return None
+    try:
+        return expr.parse(source, pack_id)
+    except ExpressionError as exc:
+        problems.append(Problem(file, line, f"{where}: {exc}"))
+        return None
+
+
+def _build(folder: Path) -> tuple[Optional[Content], list[Problem]]:
+    from wizard.core import validate
+
+    read, glossary, problems, broken = _read_packs(folder)
+    read.sort(key=lambda item: (item[1].order, item[1].id))
+    questions: dict[str, QuestionInfo] = {}
+    findings: list[FindingInfo] = []
+    actions: dict[str, ActionInfo] = {}
+    applies: dict[str, Optional[expr.Expr]] = {}
+    groups: dict[str, frozenset[str]] = {}
+    files: dict[str, Path] = {}
+    lines: dict[str, int] = {}
+    index = 0
+    for path, pack, data in read:
+        file = str(path)
+        files[pack.id] = path
+        applies[pack.id] = _compile(pack.applies_if, pack.id, "applies_if",
+                                    line_of(data, ("applies_if",)), problems, file)
+        for name, group in pack.country_groups.items():
+            groups[name] = frozenset(group.countries)
+        for s_i, section in enumerate(pack.sections):
+            section_cond = _compile(section.show_if, pack.id, f"section {section.id}: show_if",
+                                    line_of(data, ("sections", s_i, "show_if")), problems, file)
+            for q_i, question in enumerate(section.questions):
+                loc = ("sections", s_i, "questions", q_i)
+                qid = f"{pack.id}.{question.id}"
+                lines[qid] = line_of(data, loc)
+                cond = _compile(question.show_if, pack.id, f"question {question.id}: show_if",
+                                line_of(data, loc + ("show_if",)), problems, file)
+                conditions = tuple(c for c in (section_cond, cond) if c is not None)
+                if qid not in questions:
+                    questions[qid] = QuestionInfo(qid, pack, section, question, index, conditions)
+                index += 1
+        for f_i, finding in enumerate(pack.findings):
+            lines[f"finding:{finding.id}"] = line_of(data, ("findings", f_i))
+            when = _compile(finding.when, pack.id, f"finding {finding.id}: when",
+                            line_of(data, ("findings", f_i, "when")), problems, file)
+            if when is not None:
+                findings.append(FindingInfo(pack, finding, when))
+        for a_i, action in enumerate(pack.actions):
+            lines[f"action:{action.id}"] = line_of(data, ("actions", a_i))
+            actions.setdefault(action.id, ActionInfo(pack, action))
+    content = Content(folder=folder, packs=tuple(p for _, p, _ in read), files=files,
+                      questions=questions, groups=groups, findings=tuple(findings),
+                      actions=actions, applies=applies, glossary=glossary, lines=lines)
+    problems.extend(validate.check(content, read, broken))
+    return content, sorted(set(problems))
+
+
+def validate_folder(folder: Path) -> list[Problem]:
+    """Every problem in the packs of ``folder`` (empty when the content is clean)."""
+    try:
+        _, problems = _build(Path(folder))
+    except ContentError as exc:
+        return [Problem(str(folder), 0, str(exc))]
+    return problems
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder: Path, stamp: tuple) -> Content:
+    content, problems = _build(folder)
+    if problems:
+        raise ContentError(f"{folder}: {len(problems)} problem(s) in the questionnaire packs; "
+                           "run 'readiness-wizard validate' for the list", problems)
+    return content
+
+
+def load_content(folder: Optional[Path] = None) -> Content:
+    """The checked content of ``folder`` (default: the built-in packs). Parsed once per
+    folder state: a second call with unchanged files returns the same object."""
+    from wizard import paths
+
+    folder = Path(folder) if folder is not None else paths.questionnaires_dir()
+    folder = folder.resolve()
+    if not folder.is_dir():
+        raise ContentError(f"{folder}: no such folder of questionnaire packs")
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                  for p in sorted(folder.glob("*.yaml")))
+    return _load_cached(folder, stamp)

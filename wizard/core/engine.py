@@ -1,0 +1,289 @@
+"""The engine: content + answers -> visibility, findings, checklist, scores and action plan.
+
+Pure and deterministic. ``evaluate(content, assessment)`` gives :class:`ReportData`;
+``Session`` answers the wizard's questions ("which questions show now?") from the same rules.
+
+Scoring (also printed in every report, see ``scoring.FORMULA``):
+
+* readiness of an area = round(100 x sum(weight x credit) / sum(weight)) over the area's
+  control questions that are shown; credit is 1 for Yes, 0 for No, Unsure or no answer, and
+  the option's credit for single-choice controls. No shown control: no score.
+* exposure of an area = the highest severity among the area's triggered findings that are not
+  watch items (information counts as low); none when there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from wizard import __version__
+from wizard.core import expr
+from wizard.core.calculators import CALCULATORS
+from wizard.core.errors import CalculatorError, ExpressionError
+from wizard.core.labels import status_label
+from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
+from wizard.core.presenting import answer_text
+from wizard.core.report_data import (ActionResult, AreaResult, Because, Calculation,
+                                     ChecklistItem, ContentInfo, DroppedItem, FindingResult,
+                                     PackInfo, PlanInfo, QuestionItem, ReportData)
+from wizard.core.scoring import FORMULA, exposure_from, readiness_from
+from wizard.i18n import bilingual
+
+
+class _Env:
+    __slots__ = ("values", "groups")
+
+    def __init__(self, values: dict, groups: dict) -> None:
+        self.values = values
+        self.groups = groups
+
+    def value(self, ref: str) -> Any:
+        return self.values.get(ref)
+
+    def group(self, name: str) -> frozenset:
+        try:
+            return self.groups[name]
+        except KeyError:
+            raise ExpressionError(f"unknown country group @{name}") from None
+
+
+@dataclass(frozen=True)
+class State:
+    """What the answers make visible and what they mean, before any report is built."""
+
+    values: dict[str, Any]
+    visible: tuple[str, ...]
+    applicable: dict[str, bool]
+    calc_errors: dict[str, dict]
+
+    def is_visible(self, qid: str) -> bool:
+        return qid in self._visible_set
+
+    @property
+    def _visible_set(self) -> frozenset:
+        cached = self.__dict__.get("_vs")
+        if cached is None:
+            cached = frozenset(self.visible)
+            object.__setattr__(self, "_vs", cached)
+        return cached
+
+
+def compute_state(content, answers: dict[str, Any]) -> State:
+    """One pass in question order: a question shows when its pack applies and its (and its
+    section's) conditions hold on the answers of questions shown before it."""
+    values: dict[str, Any] = {}
+    visible: list[str] = []
+    applicable: dict[str, bool] = {}
+    calc_errors: dict[str, dict] = {}
+    env = _Env(values, content.groups)
+    truthy = expr.truthy
+    for qid, info in content.questions.items():
+        pid = info.pack.id
+        ok = applicable.get(pid)
+        if ok is None:
+            cond = content.applies.get(pid)
+            ok = applicable[pid] = cond is None or truthy(cond.evaluate(env))
+        if not ok:
+            continue
+        shown = True
+        for cond in info.conditions:
+            if not truthy(cond.evaluate(env)):
+                shown = False
+                break
+        if not shown:
+            continue
+        visible.append(qid)
+        question = info.question
+        if question.kind == "calculator":
+            calc = CALCULATORS[question.calculator]
+            inputs = {slot: values.get(f"{pid}.{src}") for slot, src in question.inputs.items()}
+            try:
+                value = calc.value(inputs)
+            except CalculatorError as exc:
+                note = getattr(exc, "note", None)
+                calc_errors[qid] = note.both() if note else {"ko": str(exc), "en": str(exc)}
+                value = None
+            if value is not None:
+                values[qid] = value
+        else:
+            value = answers.get(qid)
+            if value is not None:
+                values[qid] = value
+    for pack in content.packs:
+        applicable.setdefault(pack.id, False if content.applies.get(pack.id) else True)
+    return State(values, tuple(visible), applicable, calc_errors)
+
+
+def _because(content, when: expr.Expr, state: State) -> list[Because]:
+    refs = sorted(when.references(), key=lambda r: content.questions[r].index
+                  if r in content.questions else 10**9)
+    result = []
+    for ref in refs:
+        if ref not in state.values:
+            continue
+        info = content.questions[ref]
+        value = state.values[ref]
+        result.append(Because(ref, value, info.question.text.model_dump(),
+                              answer_text(content, ref, value)))
+    return result
+
+
+def _findings(content, state: State) -> list[FindingResult]:
+    env = _Env(state.values, content.groups)
+    results = []
+    for info in content.findings:
+        if not state.applicable.get(info.pack.id):
+            continue
+        if not expr.truthy(info.when.evaluate(env)):
+            continue
+        finding = info.finding
+        date = finding.rule.date.isoformat() if finding.rule.date else None
+        results.append(FindingResult(
+            id=finding.id, area=info.pack.area, severity=finding.severity,
+            title=finding.title.model_dump(), explanation=finding.explanation.model_dump(),
+            citations=list(finding.citations), status=finding.rule.status, status_date=date,
+            status_label=status_label(finding.rule.status, date), confirm=finding.rule.confirm,
+            watch=finding.watch, because=_because(content, info.when, state),
+            actions=list(finding.actions)))
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    order = {p.id: i for i, p in enumerate(content.packs)}
+    area_order = {p.area: order[p.id] for p in content.packs}
+    results.sort(key=lambda f: (f.watch, rank[f.severity], area_order.get(f.area, 99), f.id))
+    return results
+
+
+def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
+    items = []
+    for qid, info in content.questions.items():
+        question = info.question
+        if question.role != "control" or not state.applicable.get(info.pack.id):
+            continue
+        value = state.values.get(qid)
+        if not state.is_visible(qid):
+            state_name, credit = "not_applicable", 0.0
+        elif value is None:
+            state_name, credit = "unanswered", 0.0
+        elif question.kind == "yes_no_unsure":
+            state_name = {"yes": "in_place", "no": "missing", "unsure": "unsure"}[value]
+            credit = 1.0 if value == "yes" else 0.0
+        else:
+            option = question.option(value)
+            credit = float(option.credit or 0.0) if option else 0.0
+            state_name = "in_place" if credit >= 1 else "missing" if credit <= 0 else "partial"
+        items.append(ChecklistItem(
+            area=info.pack.area, question=qid, text=question.text.model_dump(),
+            state=state_name, weight=question.weight, credit=credit,
+            answer=answer_text(content, qid, value) if value is not None else None,
+            note=assessment.notes.get(qid, "")))
+    return items
+
+
+def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
+             assessment) -> list[ActionResult]:
+    sev_rank = {s: i for i, s in enumerate(SEVERITIES)}
+    exp_rank = {e: i for i, e in enumerate(reversed(EXPOSURE_LEVELS))}
+    tf_rank = {t: i for i, t in enumerate(TIMEFRAMES)}
+    grouped: dict[str, list[FindingResult]] = {}
+    for finding in findings:
+        for aid in finding.actions:
+            grouped.setdefault(aid, []).append(finding)
+    rows = []
+    for aid, by in grouped.items():
+        info = content.actions[aid]
+        action = info.action
+        obligations = [f for f in by if not f.watch] or by
+        severity = min((f.severity for f in obligations), key=sev_rank.__getitem__)
+        area_exposure = min((exposure.get(f.area, "none") for f in by), key=exp_rank.__getitem__)
+        key = (all(f.watch for f in by), sev_rank[severity], exp_rank[area_exposure],
+               tf_rank[action.timeframe], aid)
+        rows.append((key, aid, info, severity, by))
+    rows.sort(key=lambda row: row[0])
+    result = []
+    for priority, (key, aid, info, severity, by) in enumerate(rows, start=1):
+        action = info.action
+        edit = assessment.plan.get(aid)
+        plan = PlanInfo(**edit.model_dump()) if edit is not None else PlanInfo()
+        result.append(ActionResult(
+            id=aid, priority=priority, area=info.pack.area, severity=severity,
+            timeframe=action.timeframe, owner_role=action.owner_role,
+            title=action.text.model_dump(), findings=[f.id for f in by],
+            citations=list(action.citations), watch_only=key[0], plan=plan))
+    return result
+
+
+def _question_item(content, qid: str, state: State, assessment) -> QuestionItem:
+    info = content.questions[qid]
+    value = state.values.get(qid)
+    return QuestionItem(
+        question=qid, area=info.pack.area, section=info.section.title.model_dump(),
+        text=info.question.text.model_dump(), answer=value,
+        answer_text=answer_text(content, qid, value) if value is not None else None,
+        note=assessment.notes.get(qid, ""))
+
+
+def _content_info(content) -> ContentInfo:
+    packs = [PackInfo(p.id, p.area, p.version, p.as_of.isoformat(), p.review_by.isoformat(),
+                      p.title.model_dump()) for p in content.packs]
+    version = " · ".join(f"{p.id} {p.version}" for p in content.packs)
+    return ContentInfo(version=version, as_of=content.as_of.isoformat(),
+                       review_by=content.review_by.isoformat(), packs=packs,
+                       scoring=bilingual(FORMULA), program_version=__version__)
+
+
+def _calculations(content, state: State) -> list[Calculation]:
+    result = []
+    for qid in state.visible:
+        question = content.questions[qid].question
+        if question.kind != "calculator":
+            continue
+        pid = qid.split(".", 1)[0]
+        inputs = {slot: state.values.get(f"{pid}.{src}") for slot, src in question.inputs.items()}
+        details: Optional[dict] = None
+        if qid not in state.calc_errors and any(v is not None for v in inputs.values()):
+            try:
+                run = CALCULATORS[question.calculator].run(inputs)
+            except CalculatorError:
+                run = None  # inputs not complete yet: nothing to show
+            if run is not None:
+                details = {"ko": run.to_dict("ko"), "en": run.to_dict("en")}
+        result.append(Calculation(qid, question.calculator, state.values.get(qid), details,
+                                  state.calc_errors.get(qid)))
+    return result
+
+
+def evaluate(content, assessment, dropped=()) -> ReportData:
+    """The full report data for ``assessment`` (answers already checked against content)."""
+    state = compute_state(content, assessment.answers)
+    findings = _findings(content, state)
+    checklist = _checklist(content, state, assessment)
+    areas = []
+    exposure: dict[str, str] = {}
+    for pack in content.packs:
+        applicable = state.applicable.get(pack.id, False)
+        own = [f for f in findings if f.area == pack.area]
+        level = exposure_from(own) if applicable else "none"
+        exposure[pack.area] = level
+        controls = [c for c in checklist if c.area == pack.area]
+        shown = [qid for qid in state.visible if content.questions[qid].pack.id == pack.id
+                 and content.questions[qid].question.kind != "calculator"]
+        areas.append(AreaResult(
+            id=pack.area, pack=pack.id, title=pack.title.model_dump(), applicable=applicable,
+            exposure=level, readiness=readiness_from(controls) if applicable else None,
+            answered=sum(1 for q in shown if q in state.values), total=len(shown),
+            controls_in_place=sum(1 for c in controls if c.state == "in_place"),
+            controls_total=sum(1 for c in controls if c.state != "not_applicable")))
+    actions = _actions(content, findings, exposure, assessment)
+    asked = [qid for qid in state.visible if content.questions[qid].question.kind != "calculator"]
+    unanswered = [_question_item(content, q, state, assessment) for q in asked
+                  if q not in state.values]
+    unsure = [_question_item(content, q, state, assessment) for q in asked
+              if state.values.get(q) == "unsure"]
+    answers = [_question_item(content, q, state, assessment) for q in asked
+               if q in state.values or assessment.notes.get(q)]
+    meta = assessment.meta.model_dump()
+    return ReportData(
+        content=_content_info(content), meta=meta, areas=areas, checklist=checklist,
+        findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,
+        answers=answers, calculations=_calculations(content, state),
+        dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped])

@@ -1,0 +1,74 @@
+"""Errors the core raises. Every one is a :class:`WizardError`; nothing else escapes the core's
+loaders for bad input.
+
+    WizardError                 base: message a person can act on, exit code
+    ├── ExpressionError         a condition that does not parse or evaluate (column of bad token)
+    ├── ContentError            questionnaire packs that fail to load or validate (list of problems)
+    ├── AssessmentError         an assessment file that cannot be read or does not fit the packs
+    ├── CalculatorError         calculator inputs that are out of range or not numbers
+    └── InputError              anything else a user typed or passed that we refuse
+
+Raise them with ``raise ... from exc`` when they wrap another exception.
+"""
+
+from __future__ import annotations
+
+
+class WizardError(Exception):
+    """Base class: ``str(err)`` is a message that says what is wrong, where and what to do."""
+
+    exit_code = 2
+
+
+class ExpressionError(WizardError):
+    """A condition that cannot be parsed or evaluated.
+
+    ``column`` is 1-based, pointing at the bad token; ``source`` is the expression text.
+    ``where`` (file, question id) is filled in by whoever knows it.
+    """
+
+    def __init__(self, message: str, *, source: str = "", column: int | None = None,
+                 where: str = "") -> None:
+        self.message = message
+        self.source = source
+        self.column = column
+        self.where = where
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        text = self.message
+        if self.column is not None:
+            text = f"{text} (column {self.column})"
+        if self.source:
+            text = f"{text}\n    {self.source}"
+            if self.column is not None:
+                text = f"{text}\n    {' ' * (self.column - 1)}^"
+        if self.where:
+            text = f"{self.where}: {text}"
+        return text
+
+    def located(self, where: str) -> "ExpressionError":
+        """The same error with a location (``file:line, question id``) in front."""
+        return ExpressionError(self.message, source=self.source, column=self.column, where=where)
+
+
+class ContentError(WizardError):
+    """Questionnaire content that cannot be used. ``problems`` lists every one found."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list | None = None) -> None:
+        self.problems = list(problems or [])
+        super().__init__(message)
+
+
+class AssessmentError(WizardError):
+    """An assessment file that cannot be read, or answers that do not fit the packs."""
+
+
+class CalculatorError(WizardError):
+    """Calculator inputs that are missing, not numbers or out of range."""
+
+
+class InputError(WizardError):
+    """Other input a user gave that we refuse (command-line values, output paths, ...)."""

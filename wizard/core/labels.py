@@ -1,0 +1,109 @@
+"""Names of the program's fixed vocabularies (answers, severities, statuses, roles, ...), as
+gettext message ids. Every presenter (wizard, CLI, reports) takes its labels from here, so a
+status is called the same everywhere; ``label(kind, key, lang)`` translates one."""
+
+from __future__ import annotations
+
+from wizard.i18n import N_, bilingual, translate
+
+YES_NO = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Unsure")}
+
+SEVERITY = {
+    "critical": N_("Critical"),
+    "high": N_("High"),
+    "medium": N_("Medium"),
+    "low": N_("Low"),
+    "info": N_("Information"),
+}
+
+EXPOSURE = {
+    "none": N_("None"),
+    "low": N_("Low"),
+    "medium": N_("Medium"),
+    "high": N_("High"),
+    "critical": N_("Critical"),
+}
+
+STATUS = {
+    "in_force": N_("In force"),
+    "guidance": N_("Guidance"),
+    "proposed": N_("Proposed"),
+    "suspended": N_("Suspended"),
+    "lifted": N_("Lifted"),
+    "not_enforced": N_("Not enforced"),
+    "non_binding": N_("Non-binding"),
+    "discussed": N_("Policy discussion only"),
+    "enacted": N_("Enacted, regulations pending"),
+    "not_found": N_("No such rule found"),
+}
+
+STATUS_WITH_DATE = {
+    "in_force": N_("In force since {date}"),
+    "guidance": N_("Guidance of {date}"),
+    "proposed": N_("Proposed on {date}"),
+    "suspended": N_("Suspended from {date}"),
+    "lifted": N_("Lifted on {date}"),
+    "not_enforced": N_("Not enforced since {date}"),
+    "non_binding": N_("Non-binding, {date}"),
+    "discussed": N_("Policy discussion only, {date}"),
+    "enacted": N_("Enacted on {date}, regulations pending"),
+    "not_found": N_("No such rule found (checked {date})"),
+}
+
+CHECK_STATE = {
+    "in_place": N_("In place"),
+    "partial": N_("Partly in place"),
+    "missing": N_("Missing"),
+    "unsure": N_("Unsure"),
+    "unanswered": N_("Not answered"),
+    "not_applicable": N_("Not applicable"),
+}
+
+TIMEFRAME = {
+    "immediately": N_("Immediately"),
+    "30_days": N_("Within 30 days"),
+    "90_days": N_("Within 90 days"),
+    "ongoing": N_("Ongoing"),
+}
+
+OWNER_ROLE = {
+    "management": N_("Management"),
+    "compliance": N_("Compliance"),
+    "legal": N_("Legal"),
+    "sales": N_("Sales"),
+    "engineering": N_("Engineering"),
+    "procurement": N_("Procurement"),
+    "it_security": N_("IT security"),
+    "hr": N_("Human resources"),
+}
+
+PLAN_STATUS = {
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "not_applicable": N_("Not applicable"),
+}
+
+KINDS = {
+    "yes_no": YES_NO,
+    "severity": SEVERITY,
+    "exposure": EXPOSURE,
+    "status": STATUS,
+    "state": CHECK_STATE,
+    "timeframe": TIMEFRAME,
+    "owner_role": OWNER_ROLE,
+    "plan_status": PLAN_STATUS,
+}
+
+
+def label(kind: str, key: str, lang: str) -> str:
+    """The translated label of ``key`` in vocabulary ``kind`` (the key itself if unknown)."""
+    msgid = KINDS[kind].get(key)
+    return translate(msgid, lang) if msgid else key
+
+
+def status_label(status: str, date: str | None) -> dict[str, str]:
+    """``{ko, en}`` such as "In force since 2025-01-15" for a rule status."""
+    if date:
+        return bilingual(STATUS_WITH_DATE[status], date=date)
+    return bilingual(STATUS[status])

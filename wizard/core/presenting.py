@@ -1,0 +1,67 @@
+"""Turning a stored answer into words, in both languages (used by "because you answered ...",
+the checklist, the answers appendix and the wizard's review page)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from wizard.core.labels import YES_NO
+from wizard.i18n import LANGUAGES, translate
+
+
+@lru_cache(maxsize=4)
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale(lang).territories)
+
+
+def country_name(code: str, lang: str) -> str:
+    """The country's name in ``lang`` (Babel's CLDR data), e.g. CN -> 'China' (en)."""
+    return _territories(lang).get(code, code)
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        if abs(value) >= 1e6:
+            return f"{value:.3g}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if abs(value) >= 1e15:
+        return f"{float(value):.3g}"
+    return f"{int(value):,}"
+
+
+def answer_text(content, qid: str, value: Any) -> dict[str, str]:
+    """``{ko, en}`` for an answer to ``qid`` as a person would read it."""
+    info = content.questions.get(qid)
+    question = info.question if info else None
+    result = {}
+    for lang in LANGUAGES:
+        result[lang] = _one(question, value, lang)
+    return result
+
+
+def _one(question, value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    kind = question.kind if question else None
+    if kind == "yes_no_unsure" and value in YES_NO:
+        return translate(YES_NO[value], lang)
+    if kind in ("single", "multi"):
+        chosen = value if isinstance(value, list) else [value]
+        labels = []
+        for oid in chosen:
+            option = question.option(oid)
+            labels.append(option.label.get(lang) if option else str(oid))
+        return ", ".join(labels)
+    if kind == "countries":
+        return ", ".join(f"{country_name(code, lang)} ({code})" for code in value)
+    if kind == "number":
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        return _number(value) + unit
+    if kind == "calculator" and isinstance(value, list):
+        return ", ".join(value) if value else translate("None", lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(value)
+    return str(value)

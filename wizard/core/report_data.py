@@ -1,0 +1,178 @@
+"""The report data the engine produces: plain frozen dataclasses, one per thing a report shows.
+
+Everything a user can see in a report is here, computed by the core; the wizard, the CLI and
+the report formats only present it. ``to_dict``/``to_json`` give the documented JSON contract
+(``docs/report-json.md``): deterministic, so the same input gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+Bilingual = dict  # {"ko": str, "en": str}
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    area: str
+    version: str
+    as_of: str
+    review_by: str
+    title: Bilingual
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    version: str
+    as_of: str
+    review_by: str
+    packs: list[PackInfo]
+    scoring: Bilingual
+    program_version: str
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    id: str
+    pack: str
+    title: Bilingual
+    applicable: bool
+    exposure: str
+    readiness: Optional[int]
+    answered: int
+    total: int
+    controls_in_place: int
+    controls_total: int
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    area: str
+    question: str
+    text: Bilingual
+    state: str
+    weight: int
+    credit: float
+    answer: Optional[Bilingual] = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Because:
+    question: str
+    answer: Any
+    text: Bilingual
+    answer_text: Bilingual
+
+
+@dataclass(frozen=True)
+class FindingResult:
+    id: str
+    area: str
+    severity: str
+    title: Bilingual
+    explanation: Bilingual
+    citations: list[str]
+    status: str
+    status_date: Optional[str]
+    status_label: Bilingual
+    confirm: bool
+    watch: bool
+    because: list[Because]
+    actions: list[str]
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    id: str
+    priority: int
+    area: str
+    severity: str
+    timeframe: str
+    owner_role: str
+    title: Bilingual
+    findings: list[str]
+    citations: list[str]
+    watch_only: bool
+    plan: PlanInfo
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    question: str
+    area: str
+    section: Bilingual
+    text: Bilingual
+    answer: Any = None
+    answer_text: Optional[Bilingual] = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Calculation:
+    question: str
+    calculator: str
+    value: Any
+    result: Optional[dict]
+    error: Optional[dict] = None
+
+
+@dataclass(frozen=True)
+class DroppedItem:
+    key: str
+    value: Any
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    content: ContentInfo
+    meta: dict
+    areas: list[AreaResult]
+    checklist: list[ChecklistItem]
+    findings: list[FindingResult]
+    actions: list[ActionResult]
+    unanswered: list[QuestionItem]
+    unsure: list[QuestionItem]
+    answers: list[QuestionItem] = field(default_factory=list)
+    calculations: list[Calculation] = field(default_factory=list)
+    dropped: list[DroppedItem] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return _plain(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def area(self, area_id: str) -> AreaResult:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value

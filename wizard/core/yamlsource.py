@@ -1,0 +1,129 @@
+"""Safe YAML loading that remembers the line of every mapping and list, for error messages.
+
+Only ``yaml.SafeLoader`` is used (no Python tags, no code from data). Mappings become
+:class:`LineDict` and sequences :class:`LineList`; both carry ``line`` (1-based) and ``lines``
+(key or index -> line of that entry), so a validation error found by pydantic at location
+``("sections", 0, "questions", 2, "text")`` can be reported at the right line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from wizard.core.errors import ContentError
+from wizard.core.problems import Problem
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 40
+
+
+class LineDict(dict):
+    line: int = 0
+    lines: dict
+
+
+class LineList(list):
+    line: int = 0
+    lines: dict
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records line numbers and refuses aliases (no billion-laughs)."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in packs",
+                                       event.start_mark)
+        depth = getattr(self, "_depth", 0)
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                       self.peek_event().start_mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.lines = {}
+        for key_node, value_node in node.value:
+            try:
+                key = self.construct_object(key_node, deep=True)
+                mapping.lines[key] = value_node.start_mark.line + 1
+            except TypeError:  # unhashable key: super() already complained
+                pass
+        return mapping
+
+    def construct_sequence(self, node, deep=False):  # type: ignore[override]
+        seq = LineList(super().construct_sequence(node, deep=True))
+        seq.line = node.start_mark.line + 1
+        seq.lines = {i: child.start_mark.line + 1 for i, child in enumerate(node.value)}
+        return seq
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def _error(path: Path, line: int, message: str) -> ContentError:
+    return ContentError(f"{path}:{line}: {message}", [Problem(str(path), line, message)])
+
+
+def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of ``path``, or a ContentError that says what to do."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise _error(path, 0, f"no such {what}") from exc
+    except OSError as exc:
+        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})") from exc
+    if size > max_bytes:
+        raise _error(path, 0, f"the {what} is {size / 2**20:.1f} MB; the limit is "
+                              f"{max_bytes / 2**20:.0f} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _error(path, line, f"the {what} is not UTF-8 text (byte {exc.start}); "
+                              "save it as UTF-8") from exc
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse ``path`` safely, with line information; errors name the file and line."""
+    text = read_text(path, what="YAML file")
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise _error(path, mark.line + 1 if mark else 1, f"not valid YAML: {problem}") from exc
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise _error(path, 1, f"not valid YAML ({exc.__class__.__name__})") from exc
+
+
+def line_of(data: Any, loc: Iterable[Any]) -> int:
+    """The best line for a location path inside data loaded by :func:`load_yaml`."""
+    line = getattr(data, "line", 1) or 1
+    node = data
+    for key in loc:
+        lines = getattr(node, "lines", None)
+        if lines is None:
+            break
+        if key in lines:
+            line = lines[key]
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line) or line
+    return line

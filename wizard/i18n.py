@@ -1,0 +1,85 @@
+"""Translations of the program's own strings (UI chrome, report boilerplate, CLI messages).
+
+Questionnaire content is bilingual inline in the YAML packs and never goes through here.
+
+Catalogs: ``translations/<lang>/LC_MESSAGES/wizard.po``. A compiled ``wizard.mo`` beside it is
+used when present (wheels and the PyInstaller bundle carry one); from a source checkout the
+``.po`` file is read directly with Babel, so a fresh clone needs no build step.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+LANGUAGES = ("ko", "en")
+DOMAIN = "wizard"
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it (module-level constants)."""
+    return message
+
+
+class _PoTranslations(_gettext.NullTranslations):
+    """Translations read from a .po file with Babel (source checkouts)."""
+
+    def __init__(self, catalog) -> None:
+        super().__init__()
+        self._messages: dict[str, str] = {}
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            msgstr = message.string if isinstance(message.string, str) else (message.string or [""])[0]
+            if msgstr:
+                self._messages[msgid] = msgstr
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message, message)
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The translations for ``lang`` (``ko`` or ``en``); English falls back to the msgid."""
+    from wizard import paths
+
+    folder = paths.translations_dir() / lang / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    po = folder / f"{DOMAIN}.po"
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fh:
+            return _gettext.GNUTranslations(fh)
+    if po.is_file():
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as fh:
+            return _PoTranslations(read_po(fh, locale=lang))
+    return _gettext.NullTranslations()
+
+
+def translate(message: str, lang: str, **params: Any) -> str:
+    """``message`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
+    text = translations(lang).gettext(message) if lang != "en" else translations("en").gettext(message)
+    return text.format(**params) if params else text
+
+
+def bilingual(message: str, **params: Any) -> dict[str, str]:
+    """``{ko: ..., en: ...}`` for a program string, the same shape as questionnaire texts."""
+    return {lang: translate(message, lang, **params) for lang in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A translatable message with parameters, rendered late in the reader's language."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return translate(self.msgid, lang, **self.params)
+
+    def both(self) -> dict[str, str]:
+        return bilingual(self.msgid, **self.params)

@@ -1,0 +1,63 @@
+"""The one module that knows where the program's data files live.
+
+Three layouts are supported, tried in this order:
+
+* PyInstaller bundle: everything under ``sys._MEIPASS`` (``questionnaires/``, ``translations/``,
+  ``wizard/...``);
+* installed wheel: data copied into the package (``wizard/_data/questionnaires``, ...);
+* source checkout: the repository's top-level ``questionnaires/`` and ``translations/``.
+
+Nothing else in the program checks for ``sys._MEIPASS`` or builds data paths itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def _roots() -> tuple[Path, ...]:
+    roots = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle))
+    roots.append(PACKAGE_DIR / "_data")
+    roots.append(PACKAGE_DIR.parent)
+    return tuple(roots)
+
+
+def _find(name: str) -> Path:
+    for root in _roots():
+        candidate = root / name
+        if candidate.is_dir():
+            return candidate
+    return _roots()[-1] / name
+
+
+def questionnaires_dir() -> Path:
+    """The built-in questionnaire packs."""
+    return _find("questionnaires")
+
+
+def translations_dir() -> Path:
+    """The gettext catalogs (``<lang>/LC_MESSAGES/wizard.po`` and compiled ``.mo``)."""
+    return _find("translations")
+
+
+def examples_dir() -> Path:
+    """Example assessments (source checkout and bundle; may be absent in a wheel)."""
+    return _find("examples")
+
+
+def templates_dir() -> Path:
+    """Jinja2 report templates (part of the package)."""
+    return PACKAGE_DIR / "report" / "templates"
+
+
+def fonts_dir() -> Path:
+    """Bundled OFL fonts with Hangul and ballot-box glyphs (part of the package)."""
+    return PACKAGE_DIR / "assets" / "fonts"
