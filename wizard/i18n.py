@@ -83,3 +83,19 @@ class Note:
 
     def both(self) -> dict[str, str]:
         return bilingual(self.msgid, **self.params)
+
+
+def default_language() -> str:
+    """``ko`` when the system locale is Korean, else ``en`` (for the CLI; the wizard asks Qt)."""
+    import locale
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "ko" if code.lower().startswith("ko") else "en"

@@ -147,3 +147,35 @@ def test_korean_paths_with_spaces(tmp_path):
     result = run("report", path, "--packs", MINI, "--format", "md", "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("args,tpp,verdict", [
+    (("--tops", 312, "--bits", 16, "--die-area", 826), 4992, "3A090.a"),        # A100
+    (("--tops", 989, "--bits", 16, "--die-area", 814), 15824, "3A090.a"),       # H100 SXM
+    (("--tops", 148, "--bits", 16, "--die-area", 814), 2368, "none"),           # H20
+    (("--tops", 660.6, "--bits", 8, "--die-area", 609), 5284.8, "3A090.a"),     # RTX 4090
+])
+def test_classify_chip_matches_published_figures(args, tpp, verdict):
+    result = run("classify-chip", *args, "--format", "json", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"tpp", "performance_density", "classification", "notes"}
+    assert data["tpp"] == pytest.approx(tpp, rel=0.01)
+    assert data["classification"] == verdict
+    if verdict == "none":
+        assert any("is-informed" in note for note in data["notes"])
+
+
+def test_calculators_show_working_and_refuse_bad_figures():
+    result = run("classify-chip", "--tops", 312, "--bits", 16, "--die-area", 826, "--lang", "en")
+    assert result.returncode == 0 and "2 x 156 x 16 = 4,992" in result.stdout
+    for bad in (("--tops", -5, "--bits", 16), ("--tops", 312, "--bits", 16, "--die-area", 0)):
+        result = run("classify-chip", *bad)
+        assert result.returncode == 2 and "must be greater than 0" in result.stderr
+        _no_traceback(result)
+    result = run("classify-chip", "--tops", "lots", "--bits", 16)
+    assert result.returncode == 2 and "not a number" in result.stderr
+    result = run("training-compute", "--parameters", 70, "--tokens", 15000, "--lang", "en")
+    assert result.returncode == 0 and "6.3 x 10^24" in result.stdout
+    result = run("bulk-data", "--human-genomic", 101, "--format", "json")
+    assert json.loads(result.stdout)["over"] == ["human_genomic"]
