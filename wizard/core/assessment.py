@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -23,6 +24,7 @@ FORMAT = "ai-trade-readiness-assessment"
 SCHEMA_VERSION = 1
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
+MAX_DIGITS = 300
 PLAN_STATUSES = ("open", "in_progress", "done", "not_applicable")
 
 
@@ -31,7 +33,7 @@ def _iso_date_or_empty(value: str) -> str:
         try:
             dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+            raise ValueError(f"{_short(value)} is not a date in YYYY-MM-DD form") from exc
     return value
 
 
@@ -127,6 +129,64 @@ def _depth(value: Any, limit: int) -> bool:
     return True
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlong = 40
+_REPR.maxlist = _REPR.maxdict = 6
+_REPR.maxlevel = 3
+
+
+def _short(value: Any) -> str:
+    """A value from the file as a message shows it: a repr, never a page long."""
+    return _REPR.repr(value)
+
+
+def _key(key: Any) -> str:
+    text = str(key)
+    return text if len(text) <= 60 and text.isprintable() else _short(key)
+
+
+def _clip(text: str, limit: int = 400) -> str:
+    """One line of at most about ``limit`` characters (the start and the end are kept: the end
+    usually lists what is allowed)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit // 2]} ... {text[-(limit // 2):]}"
+
+
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    """JSON integers, refusing absurd ones (Python's own limit is a ValueError at 4,300
+    digits; past 308 digits a number cannot even be shown as a float)."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise _TooManyDigits(digits)
+    return int(text)
+
+
+def _encodable(value: Any) -> bool:
+    """No unpaired surrogates anywhere (JSON allows "\\ud800"; UTF-8 cannot hold it, so
+    such a file could be read but never saved again)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
 def _decode(data: bytes, name: str) -> dict:
     if len(data) > MAX_BYTES:
         raise AssessmentError(f"{name}: the file is {len(data) / 2**20:.1f} MB; an assessment is "
@@ -137,7 +197,11 @@ def _decode(data: bytes, name: str) -> dict:
         raise AssessmentError(f"{name}: not UTF-8 text (bad byte at offset {exc.start}); an "
                               "assessment file is UTF-8 JSON saved by this program") from exc
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_int=_parse_int)
+    except _TooManyDigits as exc:
+        raise AssessmentError(f"{name}: contains a number with {exc.args[0]} digits (at most "
+                              f"{MAX_DIGITS}); not an assessment file saved by this "
+                              "program") from exc
     except RecursionError as exc:
         raise AssessmentError(f"{name}: nested too deeply to be an assessment file") from exc
     except json.JSONDecodeError as exc:
@@ -149,13 +213,17 @@ def _decode(data: bytes, name: str) -> dict:
     if not _depth(raw, MAX_DEPTH):
         raise AssessmentError(f"{name}: nested deeper than {MAX_DEPTH} levels; not an "
                               "assessment file")
+    if not _encodable(raw):
+        raise AssessmentError(f"{name}: contains text that is not valid Unicode (an unpaired "
+                              "\\uD800-\\uDFFF escape); not an assessment file saved by this "
+                              "program")
     return raw
 
 
 def _check_header(raw: dict, name: str) -> None:
     if raw.get("format") != FORMAT:
         raise AssessmentError(f"{name}: not an AI Trade Readiness assessment (\"format\" is "
-                              f"{raw.get('format')!r}, expected {FORMAT!r})")
+                              f"{_short(raw.get('format'))}, expected {FORMAT!r})")
     version = raw.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise AssessmentError(f"{name}: \"schema_version\" must be a whole number from 1")
@@ -174,9 +242,11 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
+        place = _clip(".".join(str(p) if isinstance(p, int) else _key(p) for p in first["loc"]),
+                      200)
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise AssessmentError(f"{name}: {place}: {first['msg']}{more}") from exc
+        message = _clip(str(first["msg"]).removeprefix("Value error, "), 300)
+        raise AssessmentError(f"{name}: {place}: {message}{more}") from exc
     dropped: list[Dropped] = []
     current = content.versions
     older = {pid for pid, ver in assessment.packs.items()
@@ -192,15 +262,15 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
             if migrating(qid):
                 dropped.append(Dropped(qid, value, "question no longer in the current packs"))
                 continue
-            raise AssessmentError(f"{name}: answers: unknown question {qid!r}; check the "
+            raise AssessmentError(f"{name}: answers: unknown question {_short(qid)}; check the "
                                   "question id against the packs (readiness-wizard validate)")
         try:
             answers[qid] = check_answer(info.question, value, qid)
         except AssessmentError as exc:
             if migrating(qid):
-                dropped.append(Dropped(qid, value, str(exc).split(": ", 1)[-1]))
+                dropped.append(Dropped(qid, value, _clip(str(exc).split(": ", 1)[-1])))
                 continue
-            raise AssessmentError(f"{name}: answers: {exc}") from exc
+            raise AssessmentError(f"{name}: answers: {_clip(str(exc))}") from exc
     notes = {}
     for qid, note in assessment.notes.items():
         if qid in content.questions:
@@ -208,7 +278,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         elif migrating(qid) or note == "":
             dropped.append(Dropped(qid, note, "note on a question no longer in the packs"))
         else:
-            raise AssessmentError(f"{name}: notes: unknown question {qid!r}")
+            raise AssessmentError(f"{name}: notes: unknown question {_short(qid)}")
     plan = {}
     for aid, edit in assessment.plan.items():
         if aid in content.actions:
@@ -216,7 +286,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         elif older:
             dropped.append(Dropped(aid, edit.model_dump(), "action no longer in the packs"))
         else:
-            raise AssessmentError(f"{name}: plan: unknown action {aid!r}")
+            raise AssessmentError(f"{name}: plan: unknown action {_short(aid)}")
     assessment = assessment.model_copy(update={"answers": answers, "notes": notes,
                                                "plan": plan})
     return Loaded(assessment, dropped, name)
@@ -230,7 +300,8 @@ def load_assessment(path: Path, content) -> Loaded:
         if size > MAX_BYTES:
             raise AssessmentError(f"{name}: the file is {size / 2**20:.1f} MB; an assessment is "
                                   f"at most {MAX_BYTES // 2**20} MB. Is this the right file?")
-        data = path.read_bytes()
+        with path.open("rb") as fh:     # never more than the limit, whatever stat said
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
         raise AssessmentError(f"{name}: no such file") from exc
     except IsADirectoryError as exc:
@@ -242,7 +313,8 @@ def load_assessment(path: Path, content) -> Loaded:
 
 def save_assessment(path: Path, assessment: Assessment) -> None:
     """Save atomically, keeping the previous version as ``<name>.bak``."""
-    atomic_write(Path(path), assessment.to_json().encode("utf-8"), backup=True)
+    # "replace": an unpaired surrogate (never real text) must not make the work unsaveable
+    atomic_write(Path(path), assessment.to_json().encode("utf-8", "replace"), backup=True)
 
 
 def set_answer(assessment: Assessment, content, qid: str, value: Optional[Any]) -> None:

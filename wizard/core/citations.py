@@ -7,6 +7,7 @@ Accepted forms (examples):
     EO 14117                 H.R. 2683               S. 3519              OFAC FAQ 72
     PIPA art. 28-8           Enforcement Decree art. 29-7                Foreign Trade Act art. 19
     BIS guidance 2025-05-13  GAO B-337935            NDAA FY2026          Strategic Trade Act 2010 s.12
+    GAIN AI Act              US-Korea Joint Fact Sheet 2025-11-14         IPEF Supply Chain Agreement
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _PATTERNS = [
     r"GAO B-\d+",
     r"NDAA FY\d{4}",
     r"Malaysia Directive \d+/\d{4}",
+    r"(?:GAIN AI Act|COINS Act|Chip Security Act|Remote Access Security Act)",
+    r"(?:US-Korea Joint Fact Sheet|AI Action Plan) \d{4}-\d{2}-\d{2}",
+    r"IPEF (?:Supply Chain Agreement|digital trade text)",
 ]
 CANONICAL = re.compile(r"^(?:" + "|".join(_PATTERNS) + r")$")
 

@@ -8,6 +8,7 @@ compiles every condition once. It raises :class:`ContentError` listing every pro
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from wizard.core import expr
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import Action, Finding, Glossary, Pack, Question, Section
 from wizard.core.problems import Problem
+from wizard.core.yamlsource import MAX_BYTES as MAX_STAMP_BYTES
 from wizard.core.yamlsource import line_of, load_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -227,6 +229,22 @@ def load_content(folder: Optional[Path] = None) -> Content:
     folder = folder.resolve()
     if not folder.is_dir():
         raise ContentError(f"{folder}: no such folder of questionnaire packs")
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                  for p in sorted(folder.glob("*.yaml")))
-    return _load_cached(folder, stamp)
+    return _load_cached(folder, _stamp(folder))
+
+
+def _stamp(folder: Path) -> tuple:
+    """What the folder's packs are now: name, size and a digest of each file (a file
+    rewritten within the same clock tick keeps its size and mtime; a broken link or a file
+    that vanished must not raise here, the loader reports it)."""
+    stamp = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            info = path.stat()
+            if info.st_size <= MAX_STAMP_BYTES and path.is_file():
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            else:
+                digest = info.st_mtime_ns
+            stamp.append((path.name, info.st_size, digest))
+        except OSError:
+            stamp.append((path.name, None, None))
+    return tuple(stamp)

@@ -9,7 +9,7 @@ Scoring (also printed in every report, see ``scoring.FORMULA``):
   control questions that are shown; credit is 1 for Yes, 0 for No, Unsure or no answer, and
   the option's credit for single-choice controls. No shown control: no score.
 * exposure of an area = the highest severity among the area's triggered findings that are not
-  watch items (information counts as low); none when there is none.
+  watch items or information; none when there is none.
 """
 
 from __future__ import annotations

@@ -9,16 +9,16 @@ FORMULA = N_(
     "Readiness = 100 x (sum of weight x credit) / (sum of weight) over the area's control "
     "questions that apply; credit is 1 for Yes, 0 for No, Unsure or no answer, and the chosen "
     "option's credit for multiple-choice controls. Exposure = the highest severity among the "
-    "area's findings that are in force or guidance (information counts as low); none when no "
-    "such finding applies. Watch items do not raise exposure.")
+    "area's findings that are obligations or guidance (critical, high, medium or low); none when "
+    "no such finding applies. Information items and watch items do not raise exposure.")
 
 _SEVERITY_TO_EXPOSURE = {"critical": "critical", "high": "high", "medium": "medium",
-                         "low": "low", "info": "low"}
+                         "low": "low"}
 
 
 def exposure_from(findings) -> str:
     """Exposure level from an area's triggered findings (watch items excluded)."""
-    levels = [f.severity for f in findings if not f.watch]
+    levels = [f.severity for f in findings if not f.watch and f.severity != "info"]
     if not levels:
         return "none"
     worst = min(levels, key=SEVERITIES.index)

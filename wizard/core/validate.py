@@ -70,6 +70,7 @@ class _Checker:
         self.content = content
         self.read = read
         self.broken = broken  # packs that failed to load: references to them are not news
+        self.when_by_id = {info.finding.id: info for info in content.findings}
         self.problems: list[Problem] = []
 
     def add(self, pack_id: str, line: int, message: str) -> None:
@@ -249,9 +250,9 @@ class _Checker:
     def check_finding(self, pack: Pack, finding) -> None:
         line = self.line(f"finding:{finding.id}")
         where = f"finding {finding.id}"
-        for info in self.content.findings:
-            if info.finding is finding:
-                self.check_expr(pack, line, f"{where}: when", info.when, before=None)
+        info = self.when_by_id.get(finding.id)
+        if info is not None and info.finding is finding:
+            self.check_expr(pack, line, f"{where}: when", info.when, before=None)
         self.check_citations(pack, line, where, finding.citations, required=True)
         if not finding.actions:
             self.add(pack.id, line, f"{where}: names no action; say what the user should do")

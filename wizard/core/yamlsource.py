@@ -30,21 +30,25 @@ class LineList(list):
     lines: dict
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records line numbers and refuses aliases (no billion-laughs)."""
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in packs",
-                                       event.start_mark)
+
+class _LineLoader(_BASE):  # type: ignore[misc, valid-type]
+    """A safe loader that records line numbers, refuses aliases (no billion laughs) and caps
+    nesting. Works on libyaml's fast parser and on the pure-Python one alike: the checks sit in
+    construction, which is Python in both."""
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in packs", node.start_mark)
         depth = getattr(self, "_depth", 0)
-        if depth > MAX_DEPTH:
-            raise yaml.MarkedYAMLError(None, None, f"nested deeper than {MAX_DEPTH} levels",
-                                       self.peek_event().start_mark)
+        if depth >= MAX_DEPTH:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"nested deeper than {MAX_DEPTH} levels", node.start_mark)
         self._depth = depth + 1
         try:
-            return super().compose_node(parent, index)
+            return super().construct_object(node, deep=deep)
         finally:
             self._depth = depth
 
@@ -53,11 +57,8 @@ class _LineLoader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         mapping.lines = {}
         for key_node, value_node in node.value:
-            try:
-                key = self.construct_object(key_node, deep=True)
-                mapping.lines[key] = value_node.start_mark.line + 1
-            except TypeError:  # unhashable key: super() already complained
-                pass
+            if key_node.tag == "tag:yaml.org,2002:str":
+                mapping.lines[key_node.value] = value_node.start_mark.line + 1
         return mapping
 
     def construct_sequence(self, node, deep=False):  # type: ignore[override]
@@ -87,9 +88,12 @@ def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> 
         raise _error(path, 0, f"the {what} is {size / 2**20:.1f} MB; the limit is "
                               f"{max_bytes / 2**20:.0f} MB")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:     # never more than the limit, whatever stat said
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise _error(path, 0, f"cannot read the {what} ({exc.strerror})") from exc
+    if len(data) > max_bytes:
+        raise _error(path, 0, f"the {what} is over {max_bytes / 2**20:.0f} MB, the limit")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

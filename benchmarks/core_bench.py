@@ -1,0 +1,81 @@
+"""Core speed: loading + validating the shipped packs and evaluating a full assessment, against
+``python -c "import pydantic, yaml"``; and how evaluation time grows with pack size.
+
+Run alone: ``python benchmarks/core_bench.py`` (prints the rows, exits 1 if a target is missed).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import interleaved_medians, python, row  # noqa: E402
+
+FULL_RUN = (
+    "import sys; sys.path.insert(0, 'benchmarks')\n"
+    "from synthetic import full_answers\n"
+    "from wizard.core.content import load_content\n"
+    "from wizard.core.assessment import new_assessment\n"
+    "from wizard.core.engine import evaluate\n"
+    "content = load_content()\n"
+    "assessment = new_assessment(content)\n"
+    "assessment.answers = full_answers(content)\n"
+    "report = evaluate(content, assessment)\n"
+    "assert report.findings\n"
+)
+
+
+def measure_load(runs: int = 10) -> dict:
+    medians = interleaved_medians({
+        "ours": [python(), "-c", FULL_RUN],
+        "baseline": [python(), "-c", "import pydantic, yaml"],
+    }, runs=runs)
+    return row("load + validate all packs + evaluate a full assessment (process)",
+               medians["ours"], medians["baseline"], 2.0)
+
+
+def _eval_time(n: int, repeats: int = 3) -> float:
+    from synthetic import full_answers, write_packs
+
+    from wizard.core.assessment import new_assessment
+    from wizard.core.content import load_content
+    from wizard.core.engine import evaluate
+
+    folder = write_packs(Path(tempfile.mkdtemp(prefix="aitr-bench-")) / "packs", n)
+    content = load_content(folder)
+    assessment = new_assessment(content)
+    assessment.answers = full_answers(content)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        evaluate(content, assessment)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def measure_scaling(sizes=(500, 5000, 50000)) -> list[dict]:
+    times = {n: _eval_time(n, repeats=3 if n < 50000 else 1) for n in sizes}
+    rows = []
+    for small, large in zip(sizes, sizes[1:]):
+        rows.append(row(f"evaluation growth {small:,} -> {large:,} questions "
+                        f"({times[small] * 1000:.0f} ms -> {times[large] * 1000:.0f} ms)",
+                        times[large], times[small], 12.0))
+    return rows
+
+
+def measure(quick: bool = False) -> list[dict]:
+    sizes = (500, 5000) if quick else (500, 5000, 50000)
+    return [measure_load(5 if quick else 10), *measure_scaling(sizes)]
+
+
+if __name__ == "__main__":
+    from run import print_table
+
+    rows = measure(quick="--quick" in sys.argv)
+    print_table(rows)
+    sys.exit(0 if all(r["passed"] for r in rows) else 1)
