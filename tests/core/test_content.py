@@ -80,9 +80,11 @@ def test_unknown_question_and_group(mini_dir):
 def test_finding_without_citation_and_missing_date(mini_dir):
     _edit(mini_dir, "profile.yaml", "    citations: [\"15 CFR 744 Supp. 4\"]\n    rule: "
           "{status: in_force, date: 2025-01-15}", "    rule: {status: in_force}")
+    _edit(mini_dir, "chips.yaml", "{status: proposed, date: 2026-01-12}", "{status: proposed}")
     messages = "\n".join(_messages(mini_dir))
     assert "finding no_screening: no citation" in messages
-    assert "needs its date" in messages
+    assert "no_screening: rule status" not in messages  # in force, date unknown: allowed
+    assert "remote_access_watch: rule status 'proposed' needs its date" in messages
 
 
 def test_watch_item_cannot_be_an_obligation(mini_dir):

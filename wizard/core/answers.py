@@ -54,6 +54,8 @@ def check_answer(question: Question, value: Any, qid: str) -> Any:
                                   "two-letter country code")
         return sorted(set(value))
     if kind == "number":
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**300:
+            raise AssessmentError(f"{qid}: the number is too large")
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise AssessmentError(f"{qid}: expected a number, got {value!r}")
         if question.integer and value != int(value):

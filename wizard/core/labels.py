@@ -40,7 +40,7 @@ STATUS = {
 STATUS_WITH_DATE = {
     "in_force": N_("In force since {date}"),
     "guidance": N_("Guidance of {date}"),
-    "proposed": N_("Proposed on {date}"),
+    "proposed": N_("Proposed (latest step {date})"),
     "suspended": N_("Suspended from {date}"),
     "lifted": N_("Lifted on {date}"),
     "not_enforced": N_("Not enforced since {date}"),

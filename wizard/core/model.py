@@ -100,7 +100,6 @@ class Rule(_Model):
     status: RuleStatusName
     date: Optional[dt.date] = None
     confirm: bool = False
-    note: Optional[Text] = None
 
 
 class Finding(_Model):

@@ -263,7 +263,8 @@ class _Checker:
             self.add(pack.id, line, f"{where}: a {finding.rule.status} rule is a watch item, "
                      f"not an obligation; its severity must be medium or lower, not "
                      f"{finding.severity}")
-        if finding.rule.date is None and finding.rule.status not in ("not_found", "discussed"):
+        if finding.rule.date is None and finding.rule.status not in ("not_found", "discussed",
+                                                                      "in_force", "guidance"):
             self.add(pack.id, line, f"{where}: rule status '{finding.rule.status}' needs its "
                      "date (rule.date)")
 

@@ -102,10 +102,30 @@ def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> 
                               "save it as UTF-8") from exc
 
 
+def _check_events(text: str) -> None:
+    """Nesting and aliases, checked on the parser's event stream before anything is composed.
+    libyaml's composer recurses in C: a pack nested 100,000 levels deep (a 200 KB file) would
+    crash the process instead of raising. The events come from a loop, not recursion, and an
+    alias is reported at the line where it is used."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BASE):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                           event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in packs",
+                                       event.start_mark)
+
+
 def load_yaml(path: Path) -> Any:
     """Parse ``path`` safely, with line information; errors name the file and line."""
     text = read_text(path, what="YAML file")
     try:
+        _check_events(text)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
