@@ -7,6 +7,10 @@ import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "READINESS_CACHE_DIR" not in os.environ:  # keep tests out of the user's cache folder
+    import tempfile
+
+    os.environ["READINESS_CACHE_DIR"] = tempfile.mkdtemp(prefix="aitr-test-cache-")
 
 import pytest  # noqa: E402
 

@@ -53,11 +53,41 @@ def translations(lang: str) -> _gettext.NullTranslations:
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
     if po.is_file():
-        from babel.messages.pofile import read_po
-
-        with po.open("rb") as fh:
-            return _PoTranslations(read_po(fh, locale=lang))
+        return _from_po(po, lang)
     return _gettext.NullTranslations()
+
+
+def _from_po(po, lang: str) -> _gettext.NullTranslations:
+    """A source checkout has no compiled .mo: read the .po with Babel once and keep a compiled
+    copy in the cache folder, keyed by the .po's content, for the next start."""
+    import hashlib
+
+    from wizard import paths
+
+    data = po.read_bytes()
+    cached = paths.cache_dir() / f"wizard-{lang}-{hashlib.sha256(data).hexdigest()[:16]}.mo"
+    if cached.is_file():
+        try:
+            with cached.open("rb") as fh:
+                return _gettext.GNUTranslations(fh)
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(data), locale=lang)
+    try:
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        from wizard.core.storage import atomic_write
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cached, buffer.getvalue())
+    except Exception:  # noqa: BLE001 - the cache is only an optimisation
+        pass
+    return _PoTranslations(catalog)
 
 
 def translate(message: str, lang: str, **params: Any) -> str:

@@ -61,3 +61,20 @@ def templates_dir() -> Path:
 def fonts_dir() -> Path:
     """Bundled OFL fonts with Hangul and ballot-box glyphs (part of the package)."""
     return PACKAGE_DIR / "assets" / "fonts"
+
+
+def cache_dir() -> Path:
+    """Where the program may keep files it can always rebuild (the checked-content cache).
+    ``READINESS_CACHE_DIR`` overrides it (tests, portable installs)."""
+    import os
+
+    override = os.environ.get("READINESS_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ai-trade-readiness"

@@ -154,9 +154,15 @@ def _compile(source: Optional[str], pack_id: str, where: str, line: int,
 
 
 def _build(folder: Path) -> tuple[Optional[Content], list[Problem]]:
+    read, glossary, problems, broken = _read_packs(folder)
+    return _assemble(folder, read, glossary, problems, broken)
+
+
+def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: list[Problem],
+              broken: set[str]) -> tuple[Content, list[Problem]]:
+    """Index parsed packs, compile their conditions and check cross-references."""
     from wizard.core import validate
 
-    read, glossary, problems, broken = _read_packs(folder)
     read.sort(key=lambda item: (item[1].order, item[1].id))
     questions: dict[str, QuestionInfo] = {}
     findings: list[FindingInfo] = []
@@ -211,12 +217,46 @@ def validate_folder(folder: Path) -> list[Problem]:
     return problems
 
 
+def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
+    """Content rebuilt from a cache entry, or None when the entry does not hold up."""
+    try:
+        read = [(folder / item["file"], Pack.model_validate_json(item["json"]), None)
+                for item in entry["packs"]]
+        glossary = (Glossary.model_validate_json(entry["glossary"])
+                    if entry.get("glossary") else None)
+        content, problems = _assemble(folder, read, glossary, [], set())
+        lines = entry.get("lines")
+        if problems or not isinstance(lines, dict):
+            return None
+        content.lines = {str(k): int(v) for k, v in lines.items()}
+        return content
+    except (ValidationError, ValueError, KeyError, TypeError, ContentError):
+        return None
+
+
 @lru_cache(maxsize=8)
 def _load_cached(folder: Path, stamp: tuple) -> Content:
+    from wizard.core import content_cache
+
+    files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    try:
+        key = content_cache.key_for(files)
+    except OSError:
+        key = None
+    entry = content_cache.read(key) if key else None
+    if entry is not None:
+        cached = _from_cache(folder, entry)
+        if cached is not None:
+            return cached
     content, problems = _build(folder)
     if problems:
         raise ContentError(f"{folder}: {len(problems)} problem(s) in the questionnaire packs; "
                            "run 'readiness-wizard validate' for the list", problems)
+    if key:
+        content_cache.write(key, [(content.files[p.id].name, p.model_dump_json())
+                                  for p in content.packs],
+                            content.glossary.model_dump_json() if content.glossary else None,
+                            content.lines)
     return content
 
 

@@ -17,19 +17,13 @@ from wizard.core.model import WATCH_STATUSES, YES_NO_UNSURE, Pack
 from wizard.core.problems import Problem
 
 _MAX_WATCH_SEVERITY = ("medium", "low", "info")
-_ISO_CODES: frozenset[str] | None = None
 
 
 def iso_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes Babel knows (the country pickers offer exactly these)."""
-    global _ISO_CODES
-    if _ISO_CODES is None:
-        from babel import Locale
+    """ISO 3166-1 alpha-2 codes the country pickers offer."""
+    from wizard.core.iso3166 import ISO_CODES
 
-        _ISO_CODES = frozenset(code for code in Locale("en").territories
-                               if len(code) == 2 and code.isalpha() and code not in
-                               {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
-    return _ISO_CODES
+    return ISO_CODES
 
 
 def _literal_values(node) -> list | None:

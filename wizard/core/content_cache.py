@@ -1,0 +1,63 @@
+"""A cache of checked content, so the program parses its YAML packs once, not at every start.
+
+The key is a SHA-256 over the program version and every pack file's name and bytes: any edit to
+any pack (or a new program version) misses the cache. The cache holds the pydantic-validated
+packs as JSON; on a hit they are validated again by pydantic (fast, in Rust) and the
+cross-reference checks run again, so a damaged or tampered cache can never yield content the
+validator would refuse — it is simply ignored and rebuilt. Nothing here is ever executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Optional
+
+from wizard import __version__
+
+FORMAT = 1
+
+
+def key_for(files: list[Path]) -> str:
+    digest = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _file(key: str) -> Path:
+    from wizard import paths
+
+    return paths.cache_dir() / f"content-{key[:32]}.json"
+
+
+def read(key: str) -> Optional[dict]:
+    """The cached entry for ``key``, or None (missing, unreadable, or not ours)."""
+    try:
+        data = json.loads(_file(key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
+
+
+def write(key: str, packs: list[tuple[str, str]], glossary: Optional[str],
+          lines: dict[str, int]) -> None:
+    """Store checked content; failures are ignored (the cache is only an optimisation)."""
+    from wizard.core.storage import atomic_write
+
+    entry = {"key": key, "packs": [{"file": name, "json": text} for name, text in packs],
+             "glossary": glossary, "lines": lines}
+    target = _file(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in target.parent.glob("content-*.json"):
+            if old != target:
+                old.unlink(missing_ok=True)
+        atomic_write(target, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+    except Exception:  # noqa: BLE001 - a read-only or full disk must not stop the program
+        pass
