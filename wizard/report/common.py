@@ -23,12 +23,18 @@ def pick(text: Optional[dict], lang: str, sep: str = " / ") -> str:
     return text.get(lang, "")
 
 
+def _params(params: dict, lang: str) -> dict:
+    return {k: v.get(lang, "") if isinstance(v, dict) else v for k, v in params.items()}
+
+
 def tr(message: str, lang: str, **params) -> str:
-    """A program string in ``lang``; for ``both``, Korean then English."""
+    """A program string in ``lang``; for ``both``, Korean then English. A ``{ko, en}``
+    parameter gives each language its own value (e.g. a date written for each)."""
     if lang == "both":
-        ko, en = translate(message, "ko", **params), translate(message, "en", **params)
+        ko = translate(message, "ko", **_params(params, "ko"))
+        en = translate(message, "en", **_params(params, "en"))
         return ko if ko == en else f"{ko} / {en}"
-    return translate(message, lang, **params)
+    return translate(message, lang, **_params(params, lang))
 
 
 def lab(kind: str, key: str, lang: str) -> str:

@@ -1,118 +1,343 @@
-"""The readiness report as Markdown (for e-mail, wikis and version control)."""
+"""The readiness report as Markdown (for e-mail, wikis and version control), and the action
+plan alone as a Markdown table (``render_plan``).
+
+Every text a person typed (company, notes, owners, comments) is escaped so that it shows as
+typed and never becomes markup; content texts are escaped too, more lightly.
+"""
 
 from __future__ import annotations
 
+import json
+
 from wizard.i18n import N_
 from wizard.report.common import lab, pick, tr
+from wizard.report.localize import date_text
+from wizard.report.view import BOX, glossary_terms, question_texts, severity_counts, \
+    urgent_actions
 
 TITLE = N_("AI Trade Readiness report")
 NOTICE = N_("This report is not legal advice. It reflects the rules as of {as_of}; review the "
             "content by {review_by}. Confirm every finding with qualified counsel before you "
             "act on it.")
+WATCH_NOTE = N_("Watch items are proposals, bills, policy discussions and rules that are not "
+                "being enforced. They are not obligations today: they are listed so that you can "
+                "follow them and prepare.")
+COUNSEL_NOTE = N_("You answered these questions Unsure. Take them to qualified counsel; the "
+                  "answers may change the findings.")
+DROPPED_NOTE = N_("These answers, notes or plan entries were given against an older version of "
+                  "the questionnaires and no longer fit the current content. They are listed so "
+                  "that nothing is lost silently.")
+_SPECIALS = set("\\`*_{}[]<>|#&!~")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").strip()
-
-
-def _esc(text: str) -> str:
-    """Escape Markdown/HTML specials in user text so notes show as typed."""
+def _esc(text) -> str:
+    """Escape Markdown and HTML specials so that ``text`` shows exactly as typed."""
     out = []
-    for ch in text:
-        if ch in "\\`*_{}[]<>()#+!|":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out).replace("\n", " ")
+    for ch in str(text):
+        out.append("\\" + ch if ch in _SPECIALS else ch)
+    return "".join(out).replace("\r", " ").replace("\n", " ").strip()
 
 
-def render(report, lang: str) -> str:
-    c = report.content
-    m = report.meta
-    lines: list[str] = [f"# {tr(TITLE, lang)}", ""]
-    rows = [
-        (tr(N_("Company"), lang), _esc(m.get("company") or "-")),
-        (tr(N_("Assessor"), lang), _esc(m.get("assessor") or "-")),
-        (tr(N_("Assessment date"), lang), m.get("date") or "-"),
-        (tr(N_("Content version"), lang), c.version),
-        (tr(N_("Content as of"), lang), c.as_of),
-        (tr(N_("Review by"), lang), c.review_by),
-    ]
-    lines += [f"- **{k}**: {v}" for k, v in rows]
-    lines += ["", f"> {tr(NOTICE, lang, as_of=c.as_of, review_by=c.review_by)}", ""]
+_cell = _esc
 
-    lines += [f"## {tr(N_('Summary by area'), lang)}", ""]
-    lines += [f"| {tr(N_('Area'), lang)} | {tr(N_('Applies'), lang)} | "
-              f"{tr(N_('Exposure'), lang)} | {tr(N_('Readiness'), lang)} | "
-              f"{tr(N_('Answered'), lang)} |", "|---|---|---|---|---|"]
-    for a in report.areas:
-        applies = tr(N_("Yes"), lang) if a.applicable else tr(N_("No"), lang)
-        readiness = f"{a.readiness}/100" if a.readiness is not None else "-"
-        lines.append(f"| {_cell(pick(a.title, lang))} | {applies} | "
-                     f"{lab('exposure', a.exposure, lang)} | {readiness} | "
-                     f"{a.answered}/{a.total} |")
-    lines.append("")
 
-    obligations = [f for f in report.findings if not f.watch]
-    watch = [f for f in report.findings if f.watch]
-    for heading, items in ((N_("Findings"), obligations),
-                           (N_("Watch items (not obligations)"), watch)):
-        lines += [f"## {tr(heading, lang)}", ""]
-        if not items:
-            lines += [tr(N_("None."), lang), ""]
-        for f in items:
-            lines += [f"### {_cell(pick(f.title, lang))}", "",
-                      f"- **{tr(N_('Severity'), lang)}**: {lab('severity', f.severity, lang)}",
-                      f"- **{tr(N_('Rule status'), lang)}**: {pick(f.status_label, lang)}"
-                      + (f" ({tr(N_('confirm the current status with counsel'), lang)})"
-                         if f.confirm else ""),
-                      f"- **{tr(N_('Citations'), lang)}**: {'; '.join(f.citations)}", ""]
-            lines += [pick(f.explanation, lang, sep="\n\n"), ""]
-            if f.because:
-                lines.append(f"**{tr(N_('Because you answered'), lang)}**:")
-                for b in f.because:
-                    lines.append(f"- {_cell(pick(b.text, lang))} → "
-                                 f"{_esc(pick(b.answer_text, lang))}")
-                lines.append("")
+class _Doc:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
 
-    lines += [f"## {tr(N_('Action plan'), lang)}", ""]
-    if not report.actions:
-        lines += [tr(N_("None."), lang), ""]
+    def tr(self, msgid: str, **params) -> str:
+        return tr(msgid, self.lang, **params)
+
+    def pick(self, text) -> str:
+        return _esc(pick(text, self.lang))
+
+    def lab(self, kind: str, key: str) -> str:
+        return lab(kind, key, self.lang)
+
+    def date(self, value) -> str:
+        return date_text(value, self.lang) or "-"
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def heading(self, level: int, text: str) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+        self.lines += ["#" * level + " " + text, ""]
+
+    def paragraphs(self, text) -> None:
+        """A bilingual text as one paragraph per language of the report."""
+        langs = ("ko", "en") if self.lang == "both" else (self.lang,)
+        seen = set()
+        for lang in langs:
+            value = (text or {}).get(lang, "")
+            if value and value not in seen:
+                seen.add(value)
+                self.lines += [_esc(value), ""]
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.lines.append("| " + " | ".join(header) + " |")
+        self.lines.append("|" + "---|" * len(header))
+        for row in rows:
+            self.lines.append("| " + " | ".join(row) + " |")
+        self.lines.append("")
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+def _owner(action, d: _Doc) -> str:
+    role = d.lab("owner_role", action.owner_role)
+    return f"{_esc(action.plan.owner)} ({role})" if action.plan.owner else role
+
+
+def _plan_rows(report, d: _Doc) -> list[list[str]]:
+    areas = {a.id: a for a in report.areas}
+    rows = []
+    for a in report.actions:
+        title = d.pick(a.title)
+        if a.watch_only:
+            title += f" ({d.tr(N_('watch item only'))})"
+        if a.plan.comment:
+            title += f" — {_esc(a.plan.comment)}"
+        rows.append([str(a.priority), title, d.pick(areas[a.area].title),
+                     d.lab("severity", a.severity), d.lab("timeframe", a.timeframe),
+                     _owner(a, d), date_text(a.plan.due, d.lang, short=True) or "-",
+                     d.lab("plan_status", a.plan.status), _esc("; ".join(a.citations))])
+    return rows
+
+
+def _plan_header(d: _Doc) -> list[str]:
+    return ["#", d.tr(N_("Action")), d.tr(N_("Area")), d.tr(N_("Severity")),
+            d.tr(N_("Timeframe")), d.tr(N_("Owner")), d.tr(N_("Due")), d.tr(N_("Status")),
+            d.tr(N_("Citations"))]
+
+
+def render_plan(report, lang: str) -> str:
+    """The action plan alone, as a Markdown table."""
+    d = _Doc(lang)
+    d.heading(1, d.tr(N_("Action plan")))
+    if report.meta.get("company"):
+        d.add(f"{d.tr(N_('Company'))}: {_esc(report.meta['company'])}", "")
+    if report.actions:
+        d.table(_plan_header(d), _plan_rows(report, d))
     else:
-        lines += [f"| # | {tr(N_('Action'), lang)} | {tr(N_('Timeframe'), lang)} | "
-                  f"{tr(N_('Owner'), lang)} | {tr(N_('Due'), lang)} | "
-                  f"{tr(N_('Status'), lang)} |", "|---|---|---|---|---|---|"]
-        for a in report.actions:
-            owner = _esc(a.plan.owner) if a.plan.owner else lab("owner_role", a.owner_role, lang)
-            lines.append(f"| {a.priority} | {_cell(pick(a.title, lang))} | "
-                         f"{lab('timeframe', a.timeframe, lang)} | {_cell(owner)} | "
-                         f"{a.plan.due or '-'} | {lab('plan_status', a.plan.status, lang)} |")
-        lines.append("")
+        d.add(d.tr(N_("None.")), "")
+    return d.text()
 
-    lines += [f"## {tr(N_('Readiness checklist'), lang)}", ""]
-    marks = {"in_place": "[x]", "partial": "[~]", "missing": "[ ]", "unsure": "[?]",
-             "unanswered": "[?]", "not_applicable": "[-]"}
+
+def _cover(report, d: _Doc) -> None:
+    c, m = report.content, report.meta
+    d.heading(1, d.tr(TITLE))
+    rows = [
+        (N_("Company"), _esc(m.get("company") or "-")),
+        (N_("Assessor"), _esc(m.get("assessor") or "-")),
+        (N_("Assessment date"), d.date(m.get("date"))),
+        (N_("Content version"), _esc(c.version)),
+        (N_("Content as of"), d.date(c.as_of)),
+        (N_("Review by"), d.date(c.review_by)),
+        (N_("Program version"), c.program_version),
+    ]
+    d.add(*[f"- **{d.tr(k)}**: {v}" for k, v in rows])
+    dates = {k: {lang: date_text(v, lang) for lang in ("ko", "en")}
+             for k, v in (("as_of", c.as_of), ("review_by", c.review_by))}
+    d.add("", f"> **{d.tr(N_('Not legal advice'))}**: {d.tr(NOTICE, **dates)}", "")
+
+
+def _summary(report, d: _Doc) -> None:
+    d.heading(2, f"1. {d.tr(N_('Executive summary'))}")
+    obligations = [f for f in report.findings if not f.watch]
+    rows = [[f"**{d.tr(N_('Findings that are obligations'))}**", str(len(obligations))]]
+    rows += [[f"— {d.lab('severity', s)}", str(n)] for s, n in severity_counts(report)]
+    rows += [[f"**{d.tr(N_('Watch items (not obligations)'))}**",
+              str(sum(1 for f in report.findings if f.watch))],
+             [f"**{d.tr(N_('Questions for your counsel'))}**", str(len(report.unsure))],
+             [f"**{d.tr(N_('Unanswered questions'))}**", str(len(report.unanswered))]]
+    d.table(["", "#"], rows)
+    d.heading(3, d.tr(N_("Exposure and readiness by area")))
+    rows = []
+    for a in report.areas:
+        bar = ""
+        if a.applicable and a.readiness is not None:
+            filled = round(a.readiness / 10)
+            bar = " `" + "\u2588" * filled + "\u2591" * (10 - filled) + "`"
+        rows.append([
+            d.pick(a.title),
+            d.tr(N_("Yes")) if a.applicable else d.tr(N_("No")),
+            d.lab("exposure", a.exposure) if a.applicable else "-",
+            (f"{a.readiness}/100{bar}" if a.readiness is not None else "-"),
+            f"{a.controls_in_place}/{a.controls_total}" if a.applicable else "-",
+            f"{a.answered}/{a.total}" if a.applicable else "-"])
+    d.table([d.tr(N_("Area")), d.tr(N_("Applies")), d.tr(N_("Exposure")),
+             d.tr(N_("Readiness")), d.tr(N_("Controls in place")), d.tr(N_("Answered"))], rows)
+    d.heading(3, d.tr(N_("The five most urgent actions")))
+    urgent = urgent_actions(report)
+    if not urgent:
+        d.add(d.tr(N_("No open action.")), "")
+    for a in urgent:
+        d.add(f"{a.priority}. {d.pick(a.title)} ({d.lab('timeframe', a.timeframe)}; "
+              f"{_owner(a, d)})")
+    d.add("")
+
+
+def _checklist(report, d: _Doc) -> None:
+    d.heading(2, f"2. {d.tr(N_('Readiness checklist'))}")
+    legend = ["in_place", "partial", "missing", "unsure", "not_applicable"]
+    d.add(" · ".join(f"{BOX[s]} {d.lab('state', s)}" for s in legend), "")
     current = None
     for item in report.checklist:
         if item.area != current:
             current = item.area
-            area = next(a for a in report.areas if a.id == item.area)
-            lines += ["", f"### {_cell(pick(area.title, lang))}", ""]
-        lines.append(f"- {marks[item.state]} {_cell(pick(item.text, lang))} "
-                     f"({lab('state', item.state, lang)}, {tr(N_('weight'), lang)} "
-                     f"{item.weight})")
-    lines.append("")
+            area = report.area(item.area)
+            d.heading(3, f"{d.pick(area.title)} ({d.tr(N_('Readiness'))} "
+                         f"{area.readiness if area.readiness is not None else '-'}/100)")
+        extra = ""
+        if item.answer:
+            extra += f" · {d.tr(N_('Answer'))}: {d.pick(item.answer)}"
+        if item.note:
+            extra += f" · {d.tr(N_('Note'))}: {_esc(item.note)}"
+        d.add(f"- {BOX[item.state]} {d.pick(item.text)} — {d.lab('state', item.state)} "
+              f"({d.tr(N_('Weight'))} {item.weight}){extra}")
+    if not report.checklist:
+        d.add(d.tr(N_("No control question applies.")))
+    d.add("")
 
-    lines += [f"## {tr(N_('Questions for your counsel'), lang)}", ""]
-    lines += ([f"- {_cell(pick(q.text, lang))}" + (f" — {_esc(q.note)}" if q.note else "")
-               for q in report.unsure] or [tr(N_("None."), lang)])
-    lines += ["", f"## {tr(N_('Unanswered questions'), lang)}", ""]
-    lines += ([f"- {_cell(pick(q.text, lang))}" for q in report.unanswered]
-              or [tr(N_("None."), lang)])
+
+def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
+    status = _status(f, d.lang)
+    d.heading(4, d.pick(f.title))
+    confirm = f" — **{d.tr(N_('confirm the current status with counsel'))}**" if f.confirm else ""
+    if not f.watch:
+        d.add(f"- **{d.tr(N_('Severity'))}**: {d.lab('severity', f.severity)}")
+    d.add(f"- **{d.tr(N_('Rule status'))}**: {status}{confirm}",
+          f"- **{d.tr(N_('Citations'))}**: {_esc('; '.join(f.citations))}", "")
+    d.paragraphs(f.explanation)
+    if f.because:
+        d.add(f"**{d.tr(N_('Because you answered'))}**:")
+        for b in f.because:
+            d.add(f"- {d.pick(b.text)} → {d.pick(b.answer_text)}")
+        d.add("")
+    numbers = [f"#{priorities[a]}" for a in f.actions if a in priorities]
+    if numbers:
+        d.add(f"{d.tr(N_('Actions in the plan'))}: {', '.join(numbers)}", "")
+
+
+def _status(f, lang: str) -> str:
+    from wizard.core.labels import STATUS, STATUS_WITH_DATE
+    from wizard.i18n import translate
+
+    def one(l: str) -> str:
+        if f.status_date and f.status in STATUS_WITH_DATE:
+            return translate(STATUS_WITH_DATE[f.status], l, date=date_text(f.status_date, l))
+        return translate(STATUS.get(f.status, f.status), l)
+
+    if lang == "both":
+        ko, en = one("ko"), one("en")
+        return ko if ko == en else f"{ko} / {en}"
+    return one(lang)
+
+
+def _findings(report, d: _Doc) -> None:
+    priorities = {a.id: a.priority for a in report.actions}
+    d.heading(2, f"3. {d.tr(N_('Findings by area'))}")
+    obligations = [f for f in report.findings if not f.watch]
+    if not obligations:
+        d.add(d.tr(N_("None.")), "")
+    for area in report.areas:
+        own = [f for f in obligations if f.area == area.id]
+        if own:
+            d.heading(3, d.pick(area.title))
+            for f in own:
+                _finding(f, report, d, priorities)
+    d.heading(2, f"4. {d.tr(N_('Watch items (not obligations)'))}")
+    d.add(f"> {d.tr(WATCH_NOTE)}", "")
+    watch = [f for f in report.findings if f.watch]
+    if not watch:
+        d.add(d.tr(N_("None.")), "")
+    for f in watch:
+        _finding(f, report, d, priorities)
+
+
+def _plan(report, d: _Doc) -> None:
+    d.heading(2, f"5. {d.tr(N_('Action plan'))}")
+    if report.actions:
+        d.table(_plan_header(d), _plan_rows(report, d))
+    else:
+        d.add(d.tr(N_("None.")), "")
+
+
+def _counsel(report, d: _Doc) -> None:
+    d.heading(2, f"6. {d.tr(N_('Questions for your counsel'))}")
+    d.add(d.tr(COUNSEL_NOTE), "")
+    for i, q in enumerate(report.unsure, start=1):
+        note = f" — {_esc(q.note)}" if q.note else ""
+        d.add(f"{i}. {d.pick(q.text)} ({d.pick(report.area(q.area).title)}){note}")
+    if not report.unsure:
+        d.add(d.tr(N_("None.")))
+    d.heading(3, d.tr(N_("Unanswered questions")))
+    d.add(*([f"- {d.pick(q.text)}" for q in report.unanswered] or [d.tr(N_("None."))]))
+    d.add("")
+
+
+def _appendices(report, d: _Doc, content) -> None:
+    letters = iter("ABCDEFG")
+    terms = glossary_terms(content)
+    if terms:
+        d.heading(2, d.tr(N_("Appendix {letter}: Glossary"), letter=next(letters)))
+        d.table([d.tr(N_("Term")), d.tr(N_("Definition"))],
+                [[f"**{d.pick(t.term.model_dump())}**", d.pick(t.definition.model_dump())]
+                 for t in terms])
+    d.heading(2, d.tr(N_("Appendix {letter}: All answers and notes"), letter=next(letters)))
+    if not report.answers:
+        d.add(d.tr(N_("None.")), "")
+    for area in report.areas:
+        own = [q for q in report.answers if q.area == area.id]
+        if own:
+            d.heading(3, d.pick(area.title))
+            d.table([d.tr(N_("Question")), d.tr(N_("Answer")), d.tr(N_("Note"))],
+                    [[d.pick(q.text), d.pick(q.answer_text) or "-", _esc(q.note)]
+                     for q in own])
+    if report.calculations:
+        texts = question_texts(content, report)
+        d.heading(3, d.tr(N_("Calculations")))
+        for calc in report.calculations:
+            d.heading(4, d.pick(texts[calc.question]) if calc.question in texts
+                      else _esc(calc.question))
+            if calc.error:
+                d.add(_esc(calc.error), "")
+            langs = ("ko", "en") if d.lang == "both" else (d.lang,)
+            for lang in langs:
+                result = (calc.result or {}).get(lang) or {}
+                for line in list(result.get("working", [])) + list(result.get("notes", [])):
+                    d.add(f"- {_esc(line)}")
+                d.add("")
+    d.heading(2, d.tr(N_("Appendix {letter}: How the scores are computed"),
+                      letter=next(letters)))
+    d.paragraphs(report.content.scoring)
+    d.heading(3, d.tr(N_("Content packs")))
+    d.table([d.tr(N_("Pack")), d.tr(N_("Version")), d.tr(N_("As of")), d.tr(N_("Review by"))],
+            [[f"{d.pick(p.title)} ({p.id})", p.version, p.as_of, p.review_by]
+             for p in report.content.packs])
     if report.dropped:
-        lines += ["", f"## {tr(N_('Answers not carried over to the current content'), lang)}",
-                  ""]
-        lines += [f"- `{d.key}`: {_esc(str(d.value))} ({_esc(d.reason)})" for d in report.dropped]
-    lines += ["", f"## {tr(N_('How the scores are computed'), lang)}", "",
-              pick(c.scoring, lang, sep="\n\n"), ""]
-    return "\n".join(lines)
+        d.heading(2, d.tr(N_("Appendix {letter}: Answers not carried over to the current "
+                             "content"), letter=next(letters)))
+        d.add(d.tr(DROPPED_NOTE), "")
+        d.table([d.tr(N_("Question or action")), d.tr(N_("Value")), d.tr(N_("Reason"))],
+                [[f"`{_esc(x.key)}`", _esc(x.value if isinstance(x.value, str)
+                                           else json.dumps(x.value, ensure_ascii=False,
+                                                           sort_keys=True)),
+                  _esc(x.reason)] for x in report.dropped])
+
+
+def render(report, lang: str, *, content=None) -> str:
+    """The whole readiness report in ``lang`` (``ko``, ``en`` or ``both``)."""
+    d = _Doc(lang)
+    _cover(report, d)
+    _summary(report, d)
+    _checklist(report, d)
+    _findings(report, d)
+    _plan(report, d)
+    _counsel(report, d)
+    _appendices(report, d, content)
+    return d.text()

@@ -1,0 +1,306 @@
+"""Comparing two assessments of the same company (OLD, then NEW): what changed per area, which
+findings were resolved and which are new, which actions were completed, and which of those
+changes come from a newer content version rather than from the company's answers.
+
+Method (also in docs/reports.md). Three evaluations:
+
+* ``before``: OLD's answers against the content OLD was answered with (``old_content``, e.g.
+  an archived copy of the earlier packs); without it, against the current content;
+* ``old_now``: OLD's answers against the current content;
+* ``after``: NEW's answers against the current content.
+
+``old_now`` and ``after`` share the content, so every difference between them comes from the
+answers. ``before`` and ``old_now`` share the answers, so every difference between them comes
+from the content. A finding resolved or new between ``before`` and ``after`` is put down to the
+content when the content change alone already makes that difference (it is gone, or already
+present, in ``old_now``), and to the answers otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from wizard.i18n import N_
+from wizard.report import templating
+
+TITLE = N_("AI Trade Readiness: comparison of two assessments")
+CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    id: str
+    title: dict
+    applicable_before: bool
+    applicable_after: bool
+    exposure_before: str
+    exposure_after: str
+    exposure_old_now: str
+    readiness_before: Optional[int]
+    readiness_after: Optional[int]
+    readiness_old_now: Optional[int]
+
+    @property
+    def readiness_delta(self) -> Optional[int]:
+        if self.readiness_before is None or self.readiness_after is None:
+            return None
+        return self.readiness_after - self.readiness_before
+
+    @property
+    def content_effect(self) -> bool:
+        """The content version alone changed this area's scores."""
+        return (self.exposure_before != self.exposure_old_now
+                or self.readiness_before != self.readiness_old_now)
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    finding: object
+    cause: str  # "answers" or "content"
+
+
+@dataclass(frozen=True)
+class ActionDone:
+    action: object
+    newly: bool  # not done in OLD's plan
+
+
+@dataclass
+class Comparison:
+    old_meta: dict
+    new_meta: dict
+    old_versions: dict
+    new_versions: dict
+    current_versions: dict
+    old_content_versions: dict
+    old_content_given: bool
+    areas: list[AreaChange]
+    resolved: list[FindingChange]
+    new: list[FindingChange]
+    persisting: list
+    completed: list[ActionDone]
+    old_dropped: list = field(default_factory=list)
+
+    @property
+    def content_changed(self) -> list[tuple[str, str, str]]:
+        """Packs whose version differs between OLD's answers and the current content."""
+        rows = []
+        for pid, version in sorted(self.current_versions.items()):
+            old = self.old_versions.get(pid)
+            if old is not None and old != version:
+                rows.append((pid, old, version))
+        for pid, old in sorted(self.old_versions.items()):
+            if pid not in self.current_versions:
+                rows.append((pid, old, ""))
+        return rows
+
+    @property
+    def causes_counted(self) -> dict[str, int]:
+        counts = {"answers": 0, "content": 0}
+        for change in self.resolved + self.new:
+            counts[change.cause] += 1
+        return counts
+
+
+def compare(content, old_loaded, new_loaded, *, old_content=None,
+            old_original=None) -> Comparison:
+    """Compare OLD and NEW (assessments loaded against ``content``, see
+    ``wizard.core.assessment``). ``old_content`` is the content OLD was answered with, and
+    ``old_original`` OLD loaded against it (read again from ``old_loaded`` when not given)."""
+    from wizard.core.assessment import parse_assessment
+    from wizard.core.engine import evaluate
+
+    old_now = evaluate(content, old_loaded.assessment, old_loaded.dropped)
+    if old_content is not None:
+        if old_original is None:
+            raw = old_loaded.assessment.to_json().encode("utf-8")
+            old_original = parse_assessment(raw, old_content, old_loaded.source or "OLD")
+        before = evaluate(old_content, old_original.assessment, old_original.dropped)
+    else:
+        before = old_now
+    after = evaluate(content, new_loaded.assessment, new_loaded.dropped)
+
+    ids_before = {f.id for f in before.findings}
+    ids_old_now = {f.id for f in old_now.findings}
+    ids_after = {f.id for f in after.findings}
+    resolved = [FindingChange(f, "content" if f.id not in ids_old_now else "answers")
+                for f in before.findings if f.id not in ids_after]
+    new = [FindingChange(f, "content" if f.id in ids_old_now else "answers")
+           for f in after.findings if f.id not in ids_before]
+    persisting = [f for f in after.findings if f.id in ids_before]
+
+    areas = []
+    for area in after.areas:
+        b = _area(before, area.id)
+        o = _area(old_now, area.id)
+        areas.append(AreaChange(
+            id=area.id, title=area.title,
+            applicable_before=b.applicable if b else False, applicable_after=area.applicable,
+            exposure_before=b.exposure if b else "none", exposure_after=area.exposure,
+            exposure_old_now=o.exposure if o else "none",
+            readiness_before=b.readiness if b else None, readiness_after=area.readiness,
+            readiness_old_now=o.readiness if o else None))
+
+    old_plan = old_loaded.assessment.plan
+    completed = [ActionDone(a, (old_plan.get(a.id).status if a.id in old_plan else "open")
+                            != "done")
+                 for a in after.actions if a.plan.status == "done"]
+    return Comparison(
+        old_meta=old_loaded.assessment.meta.model_dump(),
+        new_meta=new_loaded.assessment.meta.model_dump(),
+        old_versions=dict(old_loaded.assessment.packs),
+        new_versions=dict(new_loaded.assessment.packs),
+        current_versions=content.versions,
+        old_content_versions=old_content.versions if old_content is not None else {},
+        old_content_given=old_content is not None,
+        areas=areas, resolved=resolved, new=new, persisting=persisting, completed=completed,
+        old_dropped=list(old_loaded.dropped))
+
+
+def _area(report, area_id: str):
+    for area in report.areas:
+        if area.id == area_id:
+            return area
+    return None
+
+
+def compare_files(old_path, new_path, packs=None, old_packs=None) -> Comparison:
+    from pathlib import Path
+
+    from wizard.core.assessment import load_assessment
+    from wizard.core.content import load_content
+
+    content = load_content(Path(packs) if packs else None)
+    old_content = load_content(Path(old_packs)) if old_packs else None
+    old = load_assessment(Path(old_path), content)
+    new = load_assessment(Path(new_path), content)
+    original = load_assessment(Path(old_path), old_content) if old_content is not None else None
+    return compare(content, old, new, old_content=old_content, old_original=original)
+
+
+def _context(comparison: Comparison, lang: str, target: str) -> dict:
+    from wizard import __version__
+    from wizard.report.view import SEVERITY_COLOURS, Helpers
+
+    msgid, params = method_msgid(comparison)
+    return {"c": comparison, "h": Helpers(lang), "target": target,
+            "method_msgid": msgid, "method_params": params,
+            "html_lang": "en" if lang == "en" else "ko", "title": TITLE, "causes": CAUSE,
+            "colours": SEVERITY_COLOURS, "program_version": __version__}
+
+
+def render_html(comparison: Comparison, lang: str) -> str:
+    return templating.render("compare.html", lang, **_context(comparison, lang, "web"))
+
+
+def build_document(comparison: Comparison, lang: str):
+    from wizard.report.pdf import new_document
+
+    return new_document(templating.render("compare.html", lang,
+                                          **_context(comparison, lang, "qt")))
+
+
+def render_pdf(comparison: Comparison, lang: str) -> bytes:
+    from wizard.report.common import tr
+    from wizard.report.pdf import document_pdf_bytes
+
+    title = tr(TITLE, lang)
+    company = comparison.new_meta.get("company") or ""
+    footer = f"{title} \u00b7 {company}" if company else title
+    return document_pdf_bytes(build_document(comparison, lang), footer, lang, title)
+
+
+def render_markdown(comparison: Comparison, lang: str) -> str:
+    from wizard.report.common import lab, pick, tr
+    from wizard.report.localize import date_text
+    from wizard.report.markdown import _esc
+
+    def t(msgid: str, **params) -> str:
+        return tr(msgid, lang, **params)
+
+    c = comparison
+    out = [f"# {t(TITLE)}", ""]
+    out += [f"| | {t(N_('Before (OLD)'))} | {t(N_('After (NEW)'))} |", "|---|---|---|",
+            f"| {t(N_('Company'))} | {_esc(c.old_meta.get('company') or '-')} | "
+            f"{_esc(c.new_meta.get('company') or '-')} |",
+            f"| {t(N_('Assessment date'))} | {date_text(c.old_meta.get('date'), lang) or '-'} | "
+            f"{date_text(c.new_meta.get('date'), lang) or '-'} |",
+            f"| {t(N_('Answered against'))} | {_versions(c.old_versions)} | "
+            f"{_versions(c.new_versions)} |", ""]
+    out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), ""]
+    out += [f"## {t(N_('Change by area'))}", "",
+            f"| {t(N_('Area'))} | {t(N_('Exposure'))} | {t(N_('Readiness'))} | "
+            f"{t(N_('Change from the content version'))} |", "|---|---|---|---|"]
+    for a in c.areas:
+        readiness = (f"{_score(a.readiness_before)} → {_score(a.readiness_after)}"
+                     + (f" ({a.readiness_delta:+d})" if a.readiness_delta else ""))
+        content_effect = (f"{lab('exposure', a.exposure_before, lang)} → "
+                          f"{lab('exposure', a.exposure_old_now, lang)}, "
+                          f"{_score(a.readiness_before)} → {_score(a.readiness_old_now)}"
+                          if a.content_effect else "-")
+        out.append(f"| {_esc(pick(a.title, lang))} | {lab('exposure', a.exposure_before, lang)} "
+                   f"→ {lab('exposure', a.exposure_after, lang)} | {readiness} | "
+                   f"{content_effect} |")
+    out.append("")
+    for heading, items in ((N_("Findings resolved"), c.resolved), (N_("New findings"), c.new)):
+        out += [f"## {t(heading)}", ""]
+        if not items:
+            out += [t(N_("None.")), ""]
+            continue
+        for change in items:
+            f = change.finding
+            kind = t(N_("watch item")) if f.watch else lab("severity", f.severity, lang)
+            out.append(f"- {_esc(pick(f.title, lang))} ({kind}; {_esc('; '.join(f.citations))})"
+                       f" — {t(N_('because of {cause}'), cause=t(CAUSE[change.cause]))}")
+        out.append("")
+    out += [f"## {t(N_('Findings still open'))}", ""]
+    out += [f"- {_esc(pick(f.title, lang))}" for f in c.persisting] or [t(N_("None."))]
+    out += ["", f"## {t(N_('Actions completed'))}", ""]
+    out += [f"- #{d.action.priority} {_esc(pick(d.action.title, lang))}"
+            + ("" if d.newly else f" ({t(N_('already done in OLD'))})")
+            for d in c.completed] or [t(N_("None."))]
+    out.append("")
+    if c.old_dropped:
+        out += [f"## {t(N_('OLD answers the current content no longer uses'))}", ""]
+        out += [f"- `{_esc(d.key)}`: {_esc(d.reason)}" for d in c.old_dropped]
+        out.append("")
+    return "\n".join(out)
+
+
+def _score(value: Optional[int]) -> str:
+    return "-" if value is None else str(value)
+
+
+def _versions(versions: dict) -> str:
+    return " · ".join(f"{k} {v}" for k, v in sorted(versions.items())) or "-"
+
+
+METHOD_SAME = N_("OLD and NEW were answered against the same content versions as the current "
+                 "questionnaires, so every change below comes from the answers.")
+METHOD_OLD_PACKS = N_("OLD is evaluated twice: against the content it was answered with and "
+                      "against the current content. Differences between those two come from "
+                      "the content version; differences between OLD and NEW on the current "
+                      "content come from the answers.")
+METHOD_NO_OLD_PACKS = N_("OLD was answered against other content versions ({versions}). "
+                         "Without the earlier questionnaires (--old-packs), OLD is evaluated "
+                         "against the current content, so every change below comes from the "
+                         "answers; what the new content version itself changed is not shown, "
+                         "apart from OLD answers it no longer uses.")
+
+
+def method_msgid(c: Comparison) -> tuple[str, dict]:
+    changed = c.content_changed
+    if c.old_content_given:
+        return METHOD_OLD_PACKS, {}
+    if not changed:
+        return METHOD_SAME, {}
+    versions = ", ".join(f"{pid} {old} -> {new or '-'}" for pid, old, new in changed)
+    return METHOD_NO_OLD_PACKS, {"versions": versions}
+
+
+def _method(c: Comparison, lang: str) -> str:
+    from wizard.report.common import tr
+
+    msgid, params = method_msgid(c)
+    return tr(msgid, lang, **params)

@@ -1,0 +1,15 @@
+"""The readiness report as one self-contained HTML file (inline CSS and SVG, no external URL),
+readable on screen and printable from a browser. Pure Python: no Qt."""
+
+from __future__ import annotations
+
+from wizard.report import chart, templating
+from wizard.report.view import report_context
+
+
+def render(report, lang: str, *, content=None) -> str:
+    """The HTML report of ``report`` in ``lang`` (``ko``, ``en`` or ``both``). ``content`` (the
+    loaded questionnaires) adds the glossary and the names of calculations when given."""
+    svg = chart.svg(chart.chart_rows(report), lang)
+    context = report_context(report, lang, target="web", content=content, chart=svg)
+    return templating.render("report.html", lang, **context)

@@ -1,0 +1,61 @@
+"""Dates and numbers written for the report's language (Babel/CLDR).
+
+``date_text("2026-11-23", "ko")`` gives the long Korean form, ``"en"`` the long English one and
+``"both"`` the two joined. Short forms (for table cells) are the medium CLDR forms in one
+language, and ISO dates in a bilingual report, which both readers read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional, Union
+
+DateLike = Union[str, dt.date, None]
+
+
+def _as_date(value: DateLike) -> Optional[dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _format(day: dt.date, style: str, lang: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, style, locale=lang)
+
+
+def date_text(value: DateLike, lang: str, *, short: bool = False, sep: str = " / ") -> str:
+    """``value`` (ISO text or a date) as a reader of ``lang`` writes it; '' for no date, the
+    text itself when it is not a date."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value in (None, "") else str(value)
+    if lang == "both":
+        if short:
+            return day.isoformat()
+        return f"{_format(day, 'long', 'ko')}{sep}{_format(day, 'long', 'en')}"
+    return _format(day, "medium" if short else "long", lang)
+
+
+def number_text(value, lang: str) -> str:
+    """A number with the grouping of ``lang`` (Korean and English both group by thousands);
+    very large figures (training compute) as powers of ten: ``10^26``, ``6.3 x 10^24``."""
+    from babel.numbers import format_decimal
+
+    if value is None:
+        return ""
+    if value and abs(value) >= 1e12:
+        mantissa, exponent = f"{value:.3e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        power = f"10^{int(exponent)}"
+        return power if mantissa == "1" else f"{mantissa} \u00d7 {power}"
+    locale = "ko" if lang == "both" else lang
+    return format_decimal(value, locale=locale)

@@ -1,0 +1,216 @@
+"""The readiness report as PDF, through Qt's QTextDocument and QPdfWriter (fonts embedded).
+
+* ``build_document(report, lang)`` gives the laid-out QTextDocument (A4) that the wizard's
+  print preview and printing use;
+* ``write_pdf(report, lang, path)`` writes the PDF file;
+* ``print_document(doc, device, footer)`` paints a document page by page on a QPdfWriter or
+  QPrinter with a footer (title, company, page numbers), for the wizard too.
+
+A QGuiApplication is needed: :func:`ensure_app` creates one when none exists (on Linux without a
+display it selects Qt's ``offscreen`` platform unless ``QT_QPA_PLATFORM`` is already set) and
+registers the bundled fonts, whose families the templates and the default font name.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from wizard.i18n import N_
+
+# A4 in CSS pixels (1/96 inch), the unit the document is laid out in.
+PAGE_W = 210 / 25.4 * 96
+PAGE_H = 297 / 25.4 * 96
+MARGIN_X = 16 / 25.4 * 96
+MARGIN_TOP = 16 / 25.4 * 96
+MARGIN_BOTTOM = 20 / 25.4 * 96
+BASE_POINT_SIZE = 9.5
+CHART_URL = "aitr://chart/areas.png"
+FOOTER = N_("Page {page} of {pages}")
+
+_app = None
+
+
+def ensure_app():
+    """The running QGuiApplication (a QApplication counts), created headless if needed, with
+    the bundled fonts registered."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _app = app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0]
+                                      else "readiness-wizard"])
+    from wizard.fonts import register_fonts
+
+    register_fonts()
+    return app
+
+
+def default_font():
+    from PySide6.QtGui import QFont
+
+    from wizard.fonts import KOREAN_FAMILY, SYMBOL_FAMILY
+
+    font = QFont(KOREAN_FAMILY)
+    font.setFamilies([KOREAN_FAMILY, SYMBOL_FAMILY])
+    font.setPointSizeF(BASE_POINT_SIZE)
+    return font
+
+
+def new_document(html: str, images: Optional[dict] = None):
+    """A QTextDocument for A4 paper holding ``html`` (already escaped by the templates) and
+    the given images (url -> QImage)."""
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QTextDocument
+
+    ensure_app()
+    doc = QTextDocument()
+    doc.setDefaultFont(default_font())
+    doc.setUseDesignMetrics(True)
+    doc.setDocumentMargin(0)
+    for url, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+    doc.setHtml(html)
+    frame = doc.rootFrame().frameFormat()
+    frame.setLeftMargin(MARGIN_X)
+    frame.setRightMargin(MARGIN_X)
+    frame.setTopMargin(MARGIN_TOP)
+    frame.setBottomMargin(MARGIN_BOTTOM)
+    doc.rootFrame().setFrameFormat(frame)
+    doc.setPageSize(QSizeF(PAGE_W, PAGE_H))
+    return doc
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    url: str
+    width: int
+    height: int
+
+
+def build_document(report, lang: str, *, content=None):
+    """The report laid out on A4 pages, ready to print or to write as PDF."""
+    from wizard.report import chart, qtchart, templating
+    from wizard.report.view import report_context
+
+    ensure_app()
+    rows = chart.chart_rows(report)
+    image = qtchart.render_image(rows, lang)
+    info = ChartImage(CHART_URL, chart.WIDTH, chart.height(rows, lang))
+    context = report_context(report, lang, target="qt", content=content, chart=info)
+    html = templating.render("report.html", lang, **context)
+    return new_document(html, {CHART_URL: image})
+
+
+def footer_text(report, lang: str) -> str:
+    """Footer of every page: program, company (as typed, drawn as plain text)."""
+    from wizard.report.common import tr
+
+    company = (report.meta or {}).get("company") or ""
+    title = tr(N_("AI Trade Readiness report"), lang)
+    return f"{title} \u00b7 {company}" if company else title
+
+
+def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
+    """Paint ``doc`` page by page on ``device`` (QPdfWriter or QPrinter, A4 with no margins
+    of its own) with ``footer`` and page numbers at the bottom. Returns the page count."""
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPainter
+
+    from wizard.report.common import tr
+
+    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    paint = device.pageLayout().paintRectPoints()
+    page_w, page_h = paint.width() * 96 / 72, paint.height() * 96 / 72
+    doc.setPageSize(QSizeF(page_w, page_h))
+    pages = max(1, doc.pageCount())
+    scale = device.logicalDpiX() / 96
+    painter = QPainter()
+    if not painter.begin(device):
+        from wizard.core.errors import InputError
+
+        raise InputError("cannot start writing the PDF (the output device refused)")
+    try:
+        layout = doc.documentLayout()
+        small = QFont(default_font())
+        small.setPixelSize(10)  # in document units (1/96 inch): 7.5 pt
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.save()
+            clip = QRectF(0, page * page_h, page_w, page_h)
+            painter.translate(0, -page * page_h)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            layout.draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QColor("#5b6675"))
+            band = QRectF(MARGIN_X, page_h - MARGIN_BOTTOM * 0.62, page_w - 2 * MARGIN_X, 14)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             footer)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             tr(FOOTER, lang, page=page + 1, pages=pages))
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def _pdf_writer(target):
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    writer = QPdfWriter(target)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(1200)
+    writer.setCreator("AI Trade Readiness")
+    return writer
+
+
+def document_pdf_bytes(doc, footer: str, lang: str, title: str = "") -> bytes:
+    """The PDF of a laid-out document, in memory."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _pdf_writer(buffer)
+    if title:
+        writer.setTitle(title)
+    print_document(doc, writer, footer, lang)
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_pdf(report, lang: str, *, content=None) -> bytes:
+    """The PDF report as bytes."""
+    from wizard.report.common import tr
+
+    doc = build_document(report, lang, content=content)
+    return document_pdf_bytes(doc, footer_text(report, lang), lang,
+                              tr(N_("AI Trade Readiness report"), lang))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    from wizard.core.storage import atomic_write
+
+    atomic_write(Path(path), data)
+
+
+def write_pdf(report, lang: str, path, *, content=None) -> Path:
+    """Write the PDF report to ``path`` (atomically: a complete file or none)."""
+    path = Path(path)
+    write_bytes_atomically(path, render_pdf(report, lang, content=content))
+    return path
+

@@ -1,0 +1,101 @@
+"""The Jinja2 environment every HTML-based format uses (browser HTML, the Qt PDF, the blank
+checklist, the comparison).
+
+Safety rules, all enforced here:
+
+* templates come only from the package (``paths.templates_dir()``); no template is ever built
+  from user text (templates are never compiled from strings);
+* autoescape is on, and undefined names raise (``StrictUndefined``);
+* program strings go through gettext (the ``jinja2.ext.i18n`` extension, installed with the
+  translations of :mod:`wizard.i18n` for the report language). ``_()`` and ``{% trans %}``
+  return escaped markup; ``_("... {name} ...", name=value)`` fills ``{name}`` placeholders (the
+  catalog's one placeholder style) and escapes the value; a ``{ko, en}`` value gives each
+  language its own text. In a bilingual report (``both``) every program string renders as
+  Korean followed by English.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from wizard.i18n import translations
+
+MODES = ("ko", "en", "both")
+
+
+def _one(message: str, lang: str, params: dict[str, Any]) -> Markup:
+    text = escape(translations(lang).gettext(message))
+    if not params:
+        return text
+    # a {ko, en} value (e.g. a date written for each language) gives each language its own
+    return text.format(**{k: v.get(lang, "") if isinstance(v, dict) else v
+                          for k, v in params.items()})
+
+
+def make_gettext(mode: str):
+    """A gettext callable for ``mode`` returning escaped :class:`Markup`."""
+    if mode not in MODES:
+        raise ValueError(f"unknown report language {mode!r}")
+
+    def gettext(message: str, **params: Any) -> Markup:
+        if mode != "both":
+            return _one(message, mode, params)
+        ko, en = _one(message, "ko", params), _one(message, "en", params)
+        if ko == en:
+            return ko
+        return Markup('{}<span class="en" lang="en"> / {}</span>').format(ko, en)
+
+    def ngettext(singular: str, plural: str, n: int, **params: Any) -> Markup:
+        return gettext(singular if n == 1 else plural, **params)
+
+    return gettext, ngettext
+
+
+def bi(text: dict | None, mode: str, *, inline: bool = False) -> Markup:
+    """A ``{ko, en}`` text for ``mode``: one language, or Korean then English (on a new line,
+    or after a slash when ``inline``)."""
+    if not text:
+        return Markup("")
+    if mode != "both":
+        return escape(text.get(mode, ""))
+    ko, en = text.get("ko", ""), text.get("en", "")
+    if ko == en:
+        return escape(ko)
+    if inline:
+        return Markup('{}<span class="en" lang="en"> / {}</span>').format(ko, en)
+    return Markup('<span lang="ko">{}</span><br><span class="en" lang="en">{}</span>').format(
+        ko, en)
+
+
+@lru_cache(maxsize=None)
+def environment(mode: str):
+    """The environment for one report language (``ko``, ``en`` or ``both``), built once."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    from wizard import paths
+
+    env = Environment(
+        loader=FileSystemLoader(str(paths.templates_dir())),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    gettext, ngettext = make_gettext(mode)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+    env.globals["mode"] = mode
+    env.globals["langs"] = ("ko", "en") if mode == "both" else (mode,)
+    env.globals["t"] = lambda text: bi(text, mode)
+    env.globals["ti"] = lambda text: bi(text, mode, inline=True)
+    return env
+
+
+def render(template: str, mode: str, **context: Any) -> str:
+    """Render the package template ``template`` in ``mode`` with ``context``."""
+    return environment(mode).get_template(template).render(**context)
