@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from wizard.core.answers import check_answer
 from wizard.core.errors import AssessmentError
 from wizard.core.storage import atomic_write
+from wizard.i18n import N_
 
 FORMAT = "ai-trade-readiness-assessment"
 SCHEMA_VERSION = 1
@@ -26,6 +27,12 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_DIGITS = 300
 PLAN_STATUSES = ("open", "in_progress", "done", "not_applicable")
+
+# Reasons an answer is not carried over (gettext ids: reports translate them).
+GONE_QUESTION = N_("question no longer in the current packs")
+NO_LONGER_FITS = N_("the answer no longer fits the question in the current packs")
+GONE_NOTE = N_("note on a question no longer in the current packs")
+GONE_ACTION = N_("action no longer in the current packs")
 
 
 def _iso_date_or_empty(value: str) -> str:
@@ -94,7 +101,7 @@ class Dropped:
 
     key: str
     value: Any
-    reason: str
+    reason: str  # a gettext id: translate it when shown
 
 
 @dataclass
@@ -260,7 +267,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         info = content.questions.get(qid)
         if info is None:
             if migrating(qid):
-                dropped.append(Dropped(qid, value, "question no longer in the current packs"))
+                dropped.append(Dropped(qid, value, GONE_QUESTION))
                 continue
             raise AssessmentError(f"{name}: answers: unknown question {_short(qid)}; check the "
                                   "question id against the packs (readiness-wizard validate)")
@@ -276,7 +283,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         if qid in content.questions:
             notes[qid] = note
         elif migrating(qid) or note == "":
-            dropped.append(Dropped(qid, note, "note on a question no longer in the packs"))
+            dropped.append(Dropped(qid, note, GONE_NOTE))
         else:
             raise AssessmentError(f"{name}: notes: unknown question {_short(qid)}")
     plan = {}
@@ -284,7 +291,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         if aid in content.actions:
             plan[aid] = edit
         elif older:
-            dropped.append(Dropped(aid, edit.model_dump(), "action no longer in the packs"))
+            dropped.append(Dropped(aid, edit.model_dump(), GONE_ACTION))
         else:
             raise AssessmentError(f"{name}: plan: unknown action {_short(aid)}")
     assessment = assessment.model_copy(update={"answers": answers, "notes": notes,

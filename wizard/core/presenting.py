@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from wizard.core.labels import YES_NO
+from wizard.core.labels import EXPOSURE, YES_NO
 from wizard.i18n import LANGUAGES, translate
 
 
@@ -61,7 +61,10 @@ def _one(question, value: Any, lang: str) -> str:
         unit = f" {question.unit.get(lang)}" if question.unit else ""
         return _number(value) + unit
     if kind == "calculator" and isinstance(value, list):
-        return ", ".join(value) if value else translate("None", lang)
+        from wizard.core.calculators.bulk import LABELS
+
+        names = [translate(LABELS[v], lang) if v in LABELS else str(v) for v in value]
+        return ", ".join(names) if names else translate(EXPOSURE["none"], lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _number(value)
     return str(value)

@@ -263,7 +263,7 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
     out.append("")
     if c.old_dropped:
         out += [f"## {t(N_('OLD answers the current content no longer uses'))}", ""]
-        out += [f"- `{_esc(d.key)}`: {_esc(d.reason)}" for d in c.old_dropped]
+        out += [f"- `{_esc(d.key)}`: {_esc(t(d.reason))}" for d in c.old_dropped]
         out.append("")
     return "\n".join(out)
 

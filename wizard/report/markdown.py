@@ -327,7 +327,7 @@ def _appendices(report, d: _Doc, content) -> None:
                 [[f"`{_esc(x.key)}`", _esc(x.value if isinstance(x.value, str)
                                            else json.dumps(x.value, ensure_ascii=False,
                                                            sort_keys=True)),
-                  _esc(x.reason)] for x in report.dropped])
+                  _esc(d.tr(x.reason))] for x in report.dropped])
 
 
 def render(report, lang: str, *, content=None) -> str:
