@@ -243,11 +243,13 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         key = content_cache.key_for(files)
     except OSError:
         key = None
-    entry = content_cache.read(key) if key else None
-    if entry is not None:
-        cached = _from_cache(folder, entry)
-        if cached is not None:
-            return cached
+    try:
+        entry = content_cache.read(key) if key else None
+        cached = _from_cache(folder, entry) if entry is not None else None
+    except Exception:  # noqa: BLE001 - a damaged cache (e.g. nested too deeply for the JSON
+        cached = None  # parser) is only a lost optimisation, never a program that cannot start
+    if cached is not None:
+        return cached
     content, problems = _build(folder)
     if problems:
         raise ContentError(f"{folder}: {len(problems)} problem(s) in the questionnaire packs; "

@@ -17,6 +17,7 @@ from typing import Optional
 from wizard import __version__
 
 FORMAT = 1
+MAX_BYTES = 64 * 1024 * 1024
 
 
 def key_for(files: list[Path]) -> str:
@@ -36,9 +37,12 @@ def _file(key: str) -> Path:
 
 def read(key: str) -> Optional[dict]:
     """The cached entry for ``key``, or None (missing, unreadable, or not ours)."""
+    path = _file(key)
     try:
-        data = json.loads(_file(key).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:
         return None

@@ -1,0 +1,272 @@
+"""Size and nesting limits on every file the program loads, each refused with a message that
+names the file and says what is wrong (and quickly: a limit that is checked after the damage
+is done is no limit)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI
+from tests.robustness._support import assert_readable, run_cli
+from wizard.core import assessment as assessment_mod
+from wizard.core import content as content_mod
+from wizard.core import yamlsource
+from wizard.core.assessment import load_assessment, parse_assessment
+from wizard.core.content import load_content, validate_folder
+from wizard.core.errors import AssessmentError, ContentError
+
+HEADER = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
+          "packs": {"profile": "1.0.0", "chips": "1.0.0"}}
+
+
+def _refused(call, *names, match: str):
+    with pytest.raises(AssessmentError) as info:
+        call()
+    message = str(info.value)
+    assert match in message, message
+    assert_readable(message, *names, max_lines=2)
+    return message
+
+
+# ------------------------------------------------------------------- assessment files
+
+def test_an_assessment_over_10_mb_is_refused_before_it_is_read(tmp_path, mini_content):
+    assert assessment_mod.MAX_BYTES == 10 * 1024 * 1024
+    path = tmp_path / "큰 파일.json"
+    with path.open("wb") as fh:
+        fh.truncate(assessment_mod.MAX_BYTES + 1)
+    start = time.perf_counter()
+    _refused(lambda: load_assessment(path, mini_content), str(path), match="at most 10 MB")
+    assert time.perf_counter() - start < 2
+
+
+def test_assessment_bytes_over_10_mb_are_refused(mini_content):
+    data = json.dumps({**HEADER, "notes": {"x": "a" * assessment_mod.MAX_BYTES}}).encode()
+    _refused(lambda: parse_assessment(data, mini_content, "big.json"), "big.json",
+             match="at most 10 MB")
+
+
+def test_an_assessment_just_under_the_limit_is_judged_on_its_content(mini_content):
+    filler = " " * (assessment_mod.MAX_BYTES - 200)
+    data = (json.dumps(HEADER)[:-1] + filler + "}").encode()
+    assert len(data) <= assessment_mod.MAX_BYTES
+    loaded = parse_assessment(data, mini_content, "padded.json")
+    assert loaded.assessment.answers == {}
+
+
+def _nested(depth: int):
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_nesting_deeper_than_the_limit_is_refused(mini_content):
+    limit = assessment_mod.MAX_DEPTH
+    deep = json.dumps({**HEADER, "answers": {"chips.sells": _nested(limit + 1)}}).encode()
+    _refused(lambda: parse_assessment(deep, mini_content, "deep.json"), "deep.json",
+             match=f"nested deeper than {limit} levels")
+    # within the limit, the same shape gets the ordinary "wrong answer" message instead
+    shallow = json.dumps({**HEADER, "answers": {"chips.sells": _nested(limit - 3)}}).encode()
+    _refused(lambda: parse_assessment(shallow, mini_content, "shallow.json"), "shallow.json",
+             match="use yes, no or unsure")
+
+
+def test_nesting_that_would_overflow_the_parser_is_refused(mini_content):
+    for data in (b"[" * 200_000, b'{"a":' * 200_000):
+        _refused(lambda: parse_assessment(data, mini_content, "bomb.json"), "bomb.json",
+                 match="nested")
+
+
+def test_numbers_with_absurd_digit_counts_are_refused(mini_content):
+    for digits in (assessment_mod.MAX_DIGITS + 1, 5000, 100_000):
+        data = b'{"format": "ai-trade-readiness-assessment", "schema_version": ' + \
+            b"9" * digits + b"}"
+        _refused(lambda: parse_assessment(data, mini_content, "digits.json"), "digits.json",
+                 match=f"a number with {digits} digits")
+
+
+# -------------------------------------------------------------------- questionnaire packs
+
+def _only_problem(folder, match: str) -> str:
+    problems = validate_folder(folder)
+    text = "\n".join(map(str, problems))
+    assert match in text, text
+    for problem in problems:
+        assert_readable(str(problem), str(folder))
+    with pytest.raises(ContentError) as info:
+        load_content(folder)
+    assert_readable(str(info.value), str(folder), max_lines=2)
+    return text
+
+
+def test_a_pack_file_over_10_mb_is_refused_before_it_is_read(mini_dir):
+    assert yamlsource.MAX_BYTES == 10 * 1024 * 1024
+    big = mini_dir / "chips.yaml"
+    with big.open("ab") as fh:
+        fh.truncate(yamlsource.MAX_BYTES + 1)
+    start = time.perf_counter()
+    text = _only_problem(mini_dir, "the limit is 10 MB")
+    assert "chips.yaml" in text
+    assert time.perf_counter() - start < 5
+
+
+def test_nesting_deeper_than_the_limit_in_a_pack_is_refused(mini_dir):
+    limit = yamlsource.MAX_DEPTH
+    for style in ("flow", "block"):
+        if style == "flow":
+            deep = "[" * (limit + 5) + "]" * (limit + 5)
+        else:
+            deep = "".join("\n" + "  " * (i + 1) + "- " for i in range(limit + 5)) + "x"
+        (mini_dir / "chips.yaml").write_text(f"id: chips\nextra: {deep}\n", encoding="utf-8")
+        text = _only_problem(mini_dir, f"nested deeper than {limit} levels")
+        assert "chips.yaml:" in text
+
+
+def test_a_yaml_bomb_of_aliases_is_refused_at_once(mini_dir):
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    (mini_dir / "chips.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    text = _only_problem(mini_dir, "aliases (*name) are not allowed")
+    assert "chips.yaml:2:" in text                  # the line of the first alias
+    assert time.perf_counter() - start < 5
+
+
+def test_merge_keys_are_aliases_too(mini_dir):
+    text = (mini_dir / "chips.yaml").read_text(encoding="utf-8")
+    text = text.replace('title: {ko: "첨단 반도체", en: "Advanced chips"}',
+                        'title: &t {ko: "첨단 반도체", en: "Advanced chips"}\n'
+                        'intro2:\n  <<: *t')
+    (mini_dir / "chips.yaml").write_text(text, encoding="utf-8")
+    _only_problem(mini_dir, "aliases (*name) are not allowed")
+
+
+def test_more_than_50_pack_files_are_refused(tmp_path):
+    assert content_mod.MAX_PACK_FILES == 50
+    folder = tmp_path / "많은 팩"
+    folder.mkdir()
+    for i in range(content_mod.MAX_PACK_FILES + 1):
+        (folder / f"p{i:02d}.yaml").write_text("id: x\n", encoding="utf-8")
+    start = time.perf_counter()
+    _only_problem(folder, "at most 50 packs")
+    assert time.perf_counter() - start < 2          # refused before any file is parsed
+
+
+def test_50_pack_files_are_not_refused_for_their_number(tmp_path):
+    folder = tmp_path / "packs"
+    shutil.copytree(MINI, folder)
+    for i in range(content_mod.MAX_PACK_FILES - 2):
+        (folder / f"p{i:02d}.yaml").write_text("id: x\n", encoding="utf-8")
+    problems = "\n".join(map(str, validate_folder(folder)))
+    assert "at most" not in problems and "p00.yaml" in problems
+
+
+def test_an_assessment_that_is_endless_is_read_no_further_than_the_limit(tmp_path,
+                                                                        mini_content):
+    """``stat`` says 0 bytes for a device or a pipe; the reader must still stop at 10 MB."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    link = tmp_path / "endless.json"
+    link.symlink_to("/dev/zero")
+    start = time.perf_counter()
+    _refused(lambda: load_assessment(link, mini_content), str(link), match="at most 10 MB")
+    assert time.perf_counter() - start < 10
+
+
+def test_a_pack_nested_100000_levels_deep_is_a_problem_not_a_crash(tmp_path):
+    """libyaml's composer recurses in C: this 200 KB pack killed the validator with SIGSEGV
+    (exit -11) before the nesting was checked on the event stream (wizard/core/yamlsource.py
+    ``_check_events``). A subprocess, so that a crash fails this test instead of pytest."""
+    folder = tmp_path / "깊은 팩"
+    folder.mkdir()
+    (folder / "flow.yaml").write_text("id: flow\nx: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                      encoding="utf-8")
+    (folder / "block.yaml").write_text("id: block\nx:\n" + "- " * 100_000 + "x\n",
+                                       encoding="utf-8")
+    result = run_cli("validate", folder, timeout=120)
+    assert result.returncode == 1, (result.returncode, result.stderr[-500:])
+    assert "flow.yaml:2: not valid YAML: nested deeper than" in result.stderr
+    assert "block.yaml:3: not valid YAML: nested deeper than" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_link_among_the_packs_is_a_problem_not_a_crash(mini_dir):
+    (mini_dir / "gone.yaml").symlink_to(mini_dir / "nowhere.yaml")
+    assert validate_folder(mini_dir) == []          # not a file: not a pack
+    assert len(load_content(mini_dir).packs) == 2   # the cache's stamp used to raise here
+
+
+# ------------------------------------------------------------- settings and recovery files
+
+def test_settings_and_recovery_files_have_size_limits(tmp_path, monkeypatch):
+    from wizard import settings
+    from wizard.recovery import MAX_BYTES, RecoveryStore
+
+    monkeypatch.delenv(settings.ENV_VAR, raising=False)
+    with (tmp_path / settings.FILE_NAME).open("wb") as fh:
+        fh.truncate(settings.MAX_BYTES + 1)
+    assert settings.load(tmp_path) == settings.Settings()
+    with (tmp_path / "recovery-abc.json").open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)
+    assert RecoveryStore(tmp_path).entries() == []
+
+
+# ------------------------------------------------------------------ the content cache
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("READINESS_CACHE_DIR", str(folder))
+    content_mod._load_cached.cache_clear()
+    yield folder
+    content_mod._load_cached.cache_clear()
+
+
+def _damage(cache_dir, data: bytes) -> None:
+    entries = sorted(cache_dir.glob("content-*.json"))
+    assert len(entries) == 1
+    entries[0].write_bytes(data)
+    content_mod._load_cached.cache_clear()
+
+
+@pytest.mark.parametrize("data", [
+    b"[" * 200_000,                                        # RecursionError in json.loads
+    b"\xff\xfe garbage", b"", b"null", b'{"key": 1}',
+    json.dumps({"packs": "xxxx", "lines": []}).encode(),
+])
+def test_a_damaged_content_cache_is_ignored_and_the_packs_load(mini_dir, cache_dir, data):
+    """The checked-content cache (wizard/core/content_cache.py) lives in the user's cache
+    folder; whatever happens to it, the program must still start from the YAML."""
+    assert len(load_content(mini_dir).packs) == 2          # writes the cache
+    if data.startswith(b'{"key"') or data.startswith(b'{"packs"'):
+        from wizard.core import content_cache
+
+        key = content_cache.key_for(sorted(mini_dir.glob("*.yaml")))
+        raw = json.loads(data)
+        raw["key"] = key
+        data = json.dumps(raw).encode()
+    _damage(cache_dir, data)
+    assert len(load_content(mini_dir).packs) == 2
+
+
+def test_content_cache_read_survives_a_deeply_nested_file(cache_dir):
+    """BUG in wizard/core/content_cache.py (read): ``json.loads`` of a cache file nested
+    200,000 levels deep raises RecursionError, which ``except (OSError, ValueError)`` does
+    not catch; load_content let it escape and the program could not start until the user
+    found and deleted the hidden cache file (content.py now guards the call). Fix: catch
+    RecursionError too in ``read``, and skip files over a size limit (``stat().st_size >
+    64 MB``) before reading them whole."""
+    from wizard.core import content_cache
+
+    key = "0" * 64
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / f"content-{key[:32]}.json").write_bytes(b"[" * 200_000)
+    assert content_cache.read(key) is None
