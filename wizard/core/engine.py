@@ -143,7 +143,10 @@ def _findings(content, state: State) -> list[FindingResult]:
             id=finding.id, area=info.pack.area, severity=finding.severity,
             title=finding.title.model_dump(), explanation=finding.explanation.model_dump(),
             citations=list(finding.citations), status=finding.rule.status, status_date=date,
-            status_label=status_label(finding.rule.status, date), confirm=finding.rule.confirm,
+            status_label=status_label(finding.rule.status, date,
+                                      finding.rule.until.isoformat() if finding.rule.until
+                                      else None),
+            confirm=finding.rule.confirm,
             watch=finding.watch, because=_because(content, info.when, state),
             actions=list(finding.actions)))
     rank = {s: i for i, s in enumerate(SEVERITIES)}

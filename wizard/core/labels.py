@@ -50,6 +50,8 @@ STATUS_WITH_DATE = {
     "not_found": N_("No such rule found (checked {date})"),
 }
 
+STATUS_PERIOD = N_("{status} from {date} to {until}")
+
 CHECK_STATE = {
     "in_place": N_("In place"),
     "partial": N_("Partly in place"),
@@ -102,8 +104,11 @@ def label(kind: str, key: str, lang: str) -> str:
     return translate(msgid, lang) if msgid else key
 
 
-def status_label(status: str, date: str | None) -> dict[str, str]:
+def status_label(status: str, date: str | None, until: str | None = None) -> dict[str, str]:
     """``{ko, en}`` such as "In force since 2025-01-15" for a rule status."""
+    if date and until:
+        return {lang: translate(STATUS_PERIOD, lang, status=translate(STATUS[status], lang),
+                                date=date, until=until) for lang in ("ko", "en")}
     if date:
         return bilingual(STATUS_WITH_DATE[status], date=date)
     return bilingual(STATUS[status])

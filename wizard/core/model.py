@@ -99,6 +99,7 @@ class Rule(_Model):
 
     status: RuleStatusName
     date: Optional[dt.date] = None
+    until: Optional[dt.date] = None  # end of a suspension or a temporary measure
     confirm: bool = False
 
 
