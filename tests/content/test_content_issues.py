@@ -1,11 +1,13 @@
 """What an export-compliance professional expects of the findings for a few precise situations
-taken from the examples. Each case that the current content gets wrong is a reported content issue
-(examples/README.md, "Content issues"), marked xfail(strict=True): it turns into a failure, as a
-reminder to update the examples' expected.yaml and README, once the content is fixed."""
+taken from the examples. Each case was a reported content issue (examples/README.md, "Content
+issues"). The fixed ones are ordinary regression tests; a case the content still gets wrong is
+marked xfail(strict=True), so that it turns into a failure, as a reminder to update the examples'
+expected.yaml and README, once the content is fixed."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -15,36 +17,144 @@ from wizard.core.content import load_content
 from wizard.core.engine import evaluate
 
 CONTENT = load_content(BUILTIN)
+FINDINGS = {info.finding.id: info.finding for info in CONTENT.findings}
+
+
+def _report(example: str, **changes):
+    data = json.loads((EXAMPLES / f"{example}.json").read_text(encoding="utf-8"))
+    answers = {**data["answers"], **changes}
+    return evaluate(CONTENT, Assessment(answers=answers))
 
 
 def _findings(example: str, **changes) -> set[str]:
-    data = json.loads((EXAMPLES / f"{example}.json").read_text(encoding="utf-8"))
-    answers = {**data["answers"], **changes}
-    report = evaluate(CONTENT, Assessment(answers=answers))
-    return {f.id for f in report.findings}
+    return {f.id for f in _report(example, **changes).findings}
 
 
-@pytest.mark.xfail(strict=True, reason="content issue 1: data_transfer.yaml dt_programme_gap "
-                   "fires without restricted transactions (28 CFR 202.1001 binds US persons "
-                   "engaged in restricted transactions only)")
+def _question(qid: str):
+    return CONTENT.questions[qid].question
+
+
+# --- content issue 1 (fixed): the DSP programme duty needs restricted transactions ------------
+
 def test_no_dsp_programme_duty_without_restricted_transactions():
     assert "dt_programme_gap" not in _findings("saas_api_provider")
 
 
-@pytest.mark.xfail(strict=True, reason="content issue 2: profile.yaml prog_records_dsp asserts "
-                   "the DSP ten-year record duty for every data business, restricted "
-                   "transactions or not")
-def test_no_dsp_record_duty_for_a_data_business_without_restricted_transactions():
-    assert "prog_records_dsp" not in _findings("data_business")
+def test_dsp_programme_duty_with_restricted_transactions():
+    # the same company with a vendor agreement that is a restricted transaction gets the duty
+    assert "dt_programme_gap" in _findings(
+        "saas_api_provider", **{"data_transfer.restricted_deals": ["vendor"]})
 
 
-@pytest.mark.xfail(strict=True, reason="content issue 3: data_transfer.yaml has no finding for "
-                   "coc_staff_access == 'unsure'")
+# --- content issue 2 (fixed): the DSP record duty is a pointer, not an obligation -------------
+
+def test_dsp_record_duty_is_only_information_for_a_data_business():
+    found = {f.id: f for f in _report("data_business").findings}
+    assert "prog_records_dsp" in found
+    assert found["prog_records_dsp"].severity == "info"
+    assert FINDINGS["prog_records_dsp"].severity == "info"
+
+
+# --- content issue 3 (fixed): unknown staff access is raised ----------------------------------
+
 def test_unknown_staff_access_from_countries_of_concern_is_raised():
     found = _findings("data_business")
     reacting = {info.finding.id for info in CONTENT.findings
                 if "data_transfer.coc_staff_access" in info.when.references()}
     assert found & reacting
+    assert "dt_coc_access_unclear" in found
+    # and it goes away once the workers' residence is known
+    assert "dt_coc_access_unclear" not in _findings(
+        "data_business", **{"data_transfer.coc_staff_access": "no"})
+
+
+def test_unknown_staff_access_is_explained_in_terms_of_people():
+    text = FINDINGS["dt_coc_access_unclear"].explanation
+    assert re.search(r"staff|employee|contractor|individual|worker|resident", text.en)
+    assert re.search(r"직원|작업자|거주", text.ko)
+
+
+# --- content issue 4 (fixed): HBM mounted with a GPU is not an HBM deal -----------------------
+
+def test_hbm_question_excludes_hbm_mounted_with_a_gpu():
+    text = _question("chips.hbm").text
+    assert "as such" in text.en and "GPU" in text.en
+    assert "GPU" in text.ko and "제외" in text.ko
+
+
+def test_a_gpu_server_reseller_gets_no_hbm_finding():
+    found = _findings("gpu_cloud_reseller")
+    assert not {"chips_hbm_china", "chips_hbm_classify"} & found
+    # a company that does sell HBM stacks to the same customers still gets it
+    assert "chips_hbm_china" in _findings("gpu_cloud_reseller", **{"chips.hbm": "yes"})
+
+
+# --- content issue 5 (fixed): unknown parents of server buyers, seen from the cloud side -------
+
+def test_unknown_parents_of_server_buyers_are_raised_by_the_cloud_pack():
+    assert "cloud_hardware_transfer_hq_unsure" in _findings("gpu_cloud_reseller")
+    # a compute-only GPU trader (no chips area) still gets it
+    compute_only = _findings("gpu_cloud_reseller", **{"profile.activities": ["compute_capacity"]})
+    assert "cloud_hardware_transfer_hq_unsure" in compute_only
+    assert "chips_hq_rule_unsure" not in compute_only
+
+
+def test_cloud_headquarters_findings_do_not_overlap():
+    # a known Chinese parent: the licence finding, not the "do not know" one
+    found = _findings("gpu_cloud_reseller", **{"profile.customer_parent_hq": ["CN", "KR", "SG"]})
+    assert "cloud_hardware_transfer_hq" in found
+    assert "cloud_hardware_transfer_hq_unsure" not in found
+    # parents known to be outside D:5 and Macau: neither
+    found = _findings("gpu_cloud_reseller", **{"cloud.d5_customers": "no"})
+    assert not {"cloud_hardware_transfer_hq", "cloud_hardware_transfer_hq_unsure"} & found
+
+
+def test_the_cloud_unsure_finding_mirrors_the_chips_one():
+    cloud, chips = FINDINGS["cloud_hardware_transfer_hq_unsure"], FINDINGS["chips_hq_rule_unsure"]
+    assert cloud.severity == chips.severity == "high"
+    assert list(cloud.citations) == list(chips.citations)
+    assert (cloud.rule.status, cloud.rule.date, cloud.rule.confirm) == \
+        (chips.rule.status, chips.rule.date, chips.rule.confirm)
+
+
+# --- content issues 6-11 (fixed) ---------------------------------------------------------------
+
+def test_risk_tier_claim_says_confirm_with_counsel():            # issue 6
+    assert FINDINGS["api_risk_tier_claim"].rule.confirm is True
+
+
+def test_compute_record_is_information_not_an_obligation():      # issue 7
+    assert FINDINGS["llm_compute_unrecorded"].severity == "info"
+    found = {f.id: f for f in _report("ai_startup_llm").findings}
+    assert found["llm_compute_unrecorded"].severity == "info"
+
+
+def test_frontier_weights_question_names_the_threshold():        # issue 8
+    text = _question("api.holds_closed_frontier_weights").text
+    assert "10^26" in text.en and "10^26" in text.ko
+    # neither example that sees the question holds such weights
+    for example in ("ai_startup_llm", "system_integrator"):
+        assert "api_4e091_model_weights" not in _findings(example)
+
+
+def test_location_verification_cites_the_action_plan():         # issue 9
+    finding = FINDINGS["chips_location_verification_watch"]
+    assert "AI Action Plan 2025-07-23" in finding.citations
+    assert finding.rule.status == "discussed"
+
+
+def test_gain_ai_act_is_dated_by_the_ndaa():                      # issue 10
+    finding = FINDINGS["llm_gain_ai_watch"]
+    assert finding.rule.date.isoformat() == "2025-12-18"
+    assert "2025-11-06" not in finding.explanation.en + finding.explanation.ko
+
+
+def test_affiliates_rule_label_shows_the_end_of_the_suspension():  # issue 11
+    found = {f.id: f for f in _report("fabless_chip_designer").findings}
+    label = found["prog_affiliates_rule"].status_label
+    assert "2025-11-10" in label["en"] and "2026-11-09" in label["en"]
+    assert "2026-11-09" in label["ko"]
+    assert found["prog_affiliates_rule"].confirm is True
 
 
 def test_what_the_examples_get_right():

@@ -35,11 +35,8 @@ FINDINGS = {info.finding.id: info for info in CONTENT.findings}
 # (not enforced since 2025-05-13, no Federal Register removal, counsel disagree on its force).
 CONFIRM_CITATIONS = ("90 FR 47201", "ECCN 4E091")
 
-KNOWN_ISSUES = {
-    "api_risk_tier_claim": "api.yaml: cites ECCN 4E091 and states its status (not enforced since "
-                           "2025-05-13) but has confirm: false; the fact sheet says counsel "
-                           "disagree on 4E091's force, so the status needs confirming",
-}
+# finding id -> reason; none open (api_risk_tier_claim, content issue 6, now has confirm: true)
+KNOWN_ISSUES: dict[str, str] = {}
 
 
 def _param(finding_id: str):
