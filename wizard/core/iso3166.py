@@ -1,14 +1,14 @@
 """ISO 3166-1 alpha-2 country codes the program accepts (the country pickers offer these).
 
 Taken from the CLDR territory list that Babel ships (two-letter codes only, without
-EU, EZ, UN, QO, XA, XB, XK, ZZ); kept here as a constant so checking an answer needs no locale
+EU, EZ, UN, QO, XA, XB, XK, ZZ, and CQ, which has no Korean name); kept here as a constant so checking an answer needs no locale
 data. Names in Korean and English come from Babel when a country is shown."""
 
 ISO_CODES = frozenset({
     "AC", "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW",
     "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO",
     "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI",
-    "CK", "CL", "CM", "CN", "CO", "CP", "CQ", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE",
+    "CK", "CL", "CM", "CN", "CO", "CP", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE",
     "DG", "DJ", "DK", "DM", "DO", "DZ", "EA", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI",
     "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM",
     "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU",
