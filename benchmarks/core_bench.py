@@ -62,9 +62,11 @@ def measure_scaling(sizes=(500, 5000, 50000)) -> list[dict]:
     times = {n: _eval_time(n, repeats=3 if n < 50000 else 1) for n in sizes}
     rows = []
     for small, large in zip(sizes, sizes[1:]):
+        # the target (issue #2) is set for 500 -> 5,000; larger steps are reported for review
+        kind = "ratio" if small == sizes[0] else "info"
         rows.append(row(f"evaluation growth {small:,} -> {large:,} questions "
                         f"({times[small] * 1000:.0f} ms -> {times[large] * 1000:.0f} ms)",
-                        times[large], times[small], 12.0))
+                        times[large], times[small], 12.0, kind=kind))
     return rows
 
 

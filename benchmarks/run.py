@@ -38,11 +38,14 @@ def print_table(rows: list[dict]) -> None:
     header = ("metric", "ours", "baseline", "ratio", "target", "result")
     lines = []
     for r in rows:
-        target = (f"<= {r['target']:g}x" if r.get("kind", "ratio") == "ratio"
-                  else f"<= {_fmt(r['target'], r['unit'])}")
+        kind = r.get("kind", "ratio")
+        target = (f"<= {r['target']:g}x" if kind == "ratio" else
+                  f"(report; {r['target']:g}x)" if kind == "info" else
+                  f"<= {_fmt(r['target'], r['unit'])}")
         ratio = f"{r['ratio']:.2f}x" if r.get("ratio") is not None else "-"
         lines.append((r["metric"], _fmt(r["ours"], r["unit"]), _fmt(r["baseline"], r["unit"]),
-                      ratio, target, "pass" if r["passed"] else "FAIL"))
+                      ratio, target, "info" if kind == "info" else
+                      "pass" if r["passed"] else "FAIL"))
     widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h)
               for i, h in enumerate(header)]
     print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))

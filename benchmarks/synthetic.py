@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 AREAS = ("chips", "cloud", "api", "data_transfer", "llm")
 
 
@@ -70,6 +68,8 @@ def _pack(pack_id: str, area: str, order: int, count: int, applies: str | None) 
 
 
 def write_packs(folder: Path, n_questions: int) -> Path:
+    import yaml  # only here: the start-up benchmark imports full_answers and must not pay for it
+
     folder.mkdir(parents=True, exist_ok=True)
     per_pack = max(3, n_questions // (len(AREAS) + 1))
     packs = [_pack("profile", "programme", 10, per_pack, None)]

@@ -19,9 +19,9 @@ from pydantic import ValidationError
 from wizard.core import expr
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import Action, Finding, Glossary, Pack, Question, Section
-from wizard.core.problems import Problem
-from wizard.core.yamlsource import MAX_BYTES as MAX_STAMP_BYTES
-from wizard.core.yamlsource import line_of, load_yaml
+from wizard.core.problems import Problem, line_of
+
+MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
 GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
@@ -66,6 +66,16 @@ class Content:
     applies: dict[str, Optional[expr.Expr]]
     glossary: Optional[Glossary] = None
     lines: dict[str, int] = field(default_factory=dict)
+    # {ko, en} dicts of the content's texts, made once and shared by every report (read only)
+    text_cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def text(self, text) -> dict:
+        """``{ko, en}`` for one of this content's texts (the same dict object every time)."""
+        key = id(text)  # stable: the content keeps its texts alive
+        cached = self.text_cache.get(key)
+        if cached is None:
+            cached = self.text_cache[key] = {"ko": text.ko, "en": text.en}
+        return cached
 
     def pack(self, pack_id: str) -> Pack:
         for pack in self.packs:
@@ -119,6 +129,8 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
     broken: set[str] = set()
     for path in files:
         try:
+            from wizard.core.yamlsource import load_yaml  # only when the cache misses
+
             data = load_yaml(path)
         except ContentError as exc:
             problems.extend(exc.problems or [Problem(str(path), 1, str(exc))])
@@ -217,6 +229,15 @@ def validate_folder(folder: Path) -> list[Problem]:
     return problems
 
 
+def _settle() -> None:
+    """Content lives as long as the program: move it out of the garbage collector's way, so
+    evaluating answers does not rescan every pack object (evaluation stays linear in size)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
     """Content rebuilt from a cache entry, or None when the entry does not hold up."""
     try:
@@ -249,11 +270,13 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
     except Exception:  # noqa: BLE001 - a damaged cache (e.g. nested too deeply for the JSON
         cached = None  # parser) is only a lost optimisation, never a program that cannot start
     if cached is not None:
+        _settle()
         return cached
     content, problems = _build(folder)
     if problems:
         raise ContentError(f"{folder}: {len(problems)} problem(s) in the questionnaire packs; "
                            "run 'readiness-wizard validate' for the list", problems)
+    _settle()
     if key:
         content_cache.write(key, [(content.files[p.id].name, p.model_dump_json())
                                   for p in content.packs],

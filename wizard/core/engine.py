@@ -124,7 +124,7 @@ def _because(content, when: expr.Expr, state: State) -> list[Because]:
             continue
         info = content.questions[ref]
         value = state.values[ref]
-        result.append(Because(ref, value, info.question.text.model_dump(),
+        result.append(Because(ref, value, content.text(info.question.text),
                               answer_text(content, ref, value)))
     return result
 
@@ -141,7 +141,7 @@ def _findings(content, state: State) -> list[FindingResult]:
         date = finding.rule.date.isoformat() if finding.rule.date else None
         results.append(FindingResult(
             id=finding.id, area=info.pack.area, severity=finding.severity,
-            title=finding.title.model_dump(), explanation=finding.explanation.model_dump(),
+            title=content.text(finding.title), explanation=content.text(finding.explanation),
             citations=list(finding.citations), status=finding.rule.status, status_date=date,
             status_label=status_label(finding.rule.status, date,
                                       finding.rule.until.isoformat() if finding.rule.until
@@ -175,7 +175,7 @@ def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
             credit = float(option.credit or 0.0) if option else 0.0
             state_name = "in_place" if credit >= 1 else "missing" if credit <= 0 else "partial"
         items.append(ChecklistItem(
-            area=info.pack.area, question=qid, text=question.text.model_dump(),
+            area=info.pack.area, question=qid, text=content.text(question.text),
             state=state_name, weight=question.weight, credit=credit,
             answer=answer_text(content, qid, value) if value is not None else None,
             note=assessment.notes.get(qid, "")))
@@ -210,7 +210,7 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
         result.append(ActionResult(
             id=aid, priority=priority, area=info.pack.area, severity=severity,
             timeframe=action.timeframe, owner_role=action.owner_role,
-            title=action.text.model_dump(), findings=[f.id for f in by],
+            title=content.text(action.text), findings=[f.id for f in by],
             citations=list(action.citations), watch_only=key[0], plan=plan))
     return result
 
@@ -219,8 +219,8 @@ def _question_item(content, qid: str, state: State, assessment) -> QuestionItem:
     info = content.questions[qid]
     value = state.values.get(qid)
     return QuestionItem(
-        question=qid, area=info.pack.area, section=info.section.title.model_dump(),
-        text=info.question.text.model_dump(), answer=value,
+        question=qid, area=info.pack.area, section=content.text(info.section.title),
+        text=content.text(info.question.text), answer=value,
         answer_text=answer_text(content, qid, value) if value is not None else None,
         note=assessment.notes.get(qid, ""))
 
@@ -271,7 +271,7 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         shown = [qid for qid in state.visible if content.questions[qid].pack.id == pack.id
                  and content.questions[qid].question.kind != "calculator"]
         areas.append(AreaResult(
-            id=pack.area, pack=pack.id, title=pack.title.model_dump(), applicable=applicable,
+            id=pack.area, pack=pack.id, title=content.text(pack.title), applicable=applicable,
             exposure=level, readiness=readiness_from(controls) if applicable else None,
             answered=sum(1 for q in shown if q in state.values), total=len(shown),
             controls_in_place=sum(1 for c in controls if c.state == "in_place"),

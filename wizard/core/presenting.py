@@ -10,16 +10,24 @@ from wizard.core.labels import EXPOSURE, YES_NO
 from wizard.i18n import LANGUAGES, translate
 
 
-@lru_cache(maxsize=4)
-def _territories(lang: str) -> dict[str, str]:
-    from babel import Locale
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, dict[str, str]]:
+    """``translations/countries.json``: Korean and English names from CLDR (via Babel),
+    generated once so showing an answer needs no locale data at run time."""
+    import json
 
-    return dict(Locale(lang).territories)
+    from wizard import paths
+
+    try:
+        return json.loads((paths.translations_dir() / "countries.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def country_name(code: str, lang: str) -> str:
-    """The country's name in ``lang`` (Babel's CLDR data), e.g. CN -> 'China' (en)."""
-    return _territories(lang).get(code, code)
+    """The country's name in ``lang``, e.g. CN -> 'China' (en); the code if unknown."""
+    names = _country_names().get(code)
+    return names.get(lang, code) if names else code
 
 
 def _number(value: float) -> str:

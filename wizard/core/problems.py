@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -13,3 +14,21 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
+
+
+def line_of(data: Any, loc: Iterable[Any]) -> int:
+    """The best line for a location path inside data loaded by :func:`load_yaml`."""
+    line = getattr(data, "line", 1) or 1
+    node = data
+    for key in loc:
+        lines = getattr(node, "lines", None)
+        if lines is None:
+            break
+        if key in lines:
+            line = lines[key]
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line) or line
+    return line

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import yaml
 
 from wizard.core.errors import ContentError
-from wizard.core.problems import Problem
+from wizard.core.problems import Problem, line_of  # noqa: F401 - line_of re-exported
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 40
@@ -133,21 +133,3 @@ def load_yaml(path: Path) -> Any:
         raise _error(path, mark.line + 1 if mark else 1, f"not valid YAML: {problem}") from exc
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         raise _error(path, 1, f"not valid YAML ({exc.__class__.__name__})") from exc
-
-
-def line_of(data: Any, loc: Iterable[Any]) -> int:
-    """The best line for a location path inside data loaded by :func:`load_yaml`."""
-    line = getattr(data, "line", 1) or 1
-    node = data
-    for key in loc:
-        lines = getattr(node, "lines", None)
-        if lines is None:
-            break
-        if key in lines:
-            line = lines[key]
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
-        line = getattr(node, "line", line) or line
-    return line
