@@ -1,0 +1,87 @@
+"""The export page hands the core's report data to the report formats and prints it."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from tests.gui.conftest import A100, answer_all
+from wizard.ui import printing
+from wizard.ui.readiness_wizard import PageId
+
+
+def _export_page(make_window):
+    window = make_window()
+    answer_all(window, A100)
+    window.session.set_meta(company="Hanbit Semi")
+    assert window.wizard.go_to(PageId.EXPORT)
+    return window, window.wizard.currentPage()
+
+
+def test_formats_come_from_the_report_module(make_window):
+    _window, page = _export_page(make_window)
+    expected = list(printing.formats())
+    assert list(page.format_buttons) == expected
+    if printing.report_module("export") is not None:
+        assert {"pdf", "html", "json"} <= set(expected)
+
+
+def test_export_json_and_pdf(make_window, dialogs, tmp_path):
+    window, page = _export_page(make_window)
+    page.format_buttons["json"].setChecked(True)
+    dialogs.save_paths.append(str(tmp_path / "report.json"))
+    page.export_button.click()
+    assert dialogs.calls[-1][0] == "save" and "Hanbit-Semi" in dialogs.calls[-1][2]
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in data["findings"]] == ["hq_licence", "no_screening",
+                                                   "remote_access_watch"]
+    assert str(tmp_path / "report.json") in page.status.text()
+    # choosing the same name again replaces it (the file dialog asked already)
+    dialogs.save_paths.append(str(tmp_path / "report.json"))
+    page.export_button.click()
+    assert "warning" not in dialogs.kinds()
+    if "pdf" in page.format_buttons:
+        page.format_buttons["pdf"].setChecked(True)
+        page.language.setCurrentIndex(page.language.findData("ko"))
+        dialogs.save_paths.append(str(tmp_path / "report"))
+        page.export_button.click()
+        assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cancelled_export_writes_nothing(make_window, dialogs, tmp_path):
+    _window, page = _export_page(make_window)
+    page.export_button.click()                       # the dialog returns no path
+    assert list(tmp_path.glob("*.json")) == []
+    assert page.status.text() == ""
+
+
+def test_export_falls_back_without_the_report_module(make_window, dialogs, tmp_path,
+                                                     monkeypatch):
+    monkeypatch.setattr(printing, "report_module", lambda name: None)
+    assert printing.formats() == ["json", "md"]
+    window = make_window()
+    answer_all(window, A100)
+    printing.write(window.session.report(), "md", "en", tmp_path / "r.md")
+    assert "Headquarters rule" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    document = printing.build_document(window.session.report(), "ko")
+    assert "15 CFR 744.23(a)(3)" in document.toPlainText()
+
+
+def test_print_preview_paints_the_report(make_window, monkeypatch, tmp_path):
+    _window, page = _export_page(make_window)
+    out = tmp_path / "preview.pdf"
+    shown = []
+
+    def fake_exec(dialog):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    page.preview_button.click()
+    assert shown and out.read_bytes().startswith(b"%PDF")
+    assert out.stat().st_size > 2000

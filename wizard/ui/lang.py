@@ -1,0 +1,131 @@
+"""The wizard's display language: Korean, English or bilingual, switchable at run time.
+
+* Program strings: ``tr(msgid)`` through ``wizard.i18n.translate`` in the *chrome* language
+  (Korean for ``ko`` and ``both``, English for ``en``); msgids are English, marked ``N_`` when
+  they are module constants.
+* Questionnaire texts (``{ko, en}``): ``pick(text)``; in bilingual mode both, Korean first.
+* Qt's own strings (wizard buttons, standard dialogs): a QTranslator with Qt's shipped
+  ``qtbase_ko.qm``, installed while the chrome language is Korean.
+
+The mode is process-wide, like Qt's own translators; windows re-translate themselves when
+``set_mode`` is called (they listen to ``notifier().changed``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from wizard.i18n import translate
+
+MODES = ("ko", "en", "both")
+_MNEMONIC = re.compile(r"\(&[^&)]\)")
+_mode = "en"
+_translator: Optional[QTranslator] = None
+_notifier: Optional["_Notifier"] = None
+
+
+class _Notifier(QObject):
+    changed = Signal(str)
+
+
+def notifier() -> _Notifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def system_mode() -> str:
+    """Korean when the system locale is Korean, else English."""
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def mode() -> str:
+    return _mode
+
+
+def chrome() -> str:
+    """The language of program strings: ``ko`` or ``en``."""
+    return "en" if _mode == "en" else "ko"
+
+
+def set_mode(new_mode: str) -> None:
+    """Switch the display language; windows re-translate on ``notifier().changed``."""
+    global _mode
+    if new_mode not in MODES:
+        new_mode = "en"
+    _mode = new_mode
+    _install_qt_translator(chrome())
+    notifier().changed.emit(new_mode)
+
+
+def _install_qt_translator(lang: str) -> None:
+    global _translator
+    app = QApplication.instance()
+    if app is None:
+        return
+    if lang == "ko":
+        if _translator is None:
+            translator = QTranslator(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load("qtbase_ko", folder):
+                _translator = translator
+        if _translator is not None:
+            QApplication.installTranslator(_translator)
+    elif _translator is not None:
+        QApplication.removeTranslator(_translator)
+
+
+def tr(msgid: str, **params: Any) -> str:
+    """A program string in the chrome language."""
+    return translate(msgid, chrome(), **params)
+
+
+def plain(text: str) -> str:
+    """A label without its mnemonic: "&Save" -> "Save", "Save(&S)" -> "Save"."""
+    return _MNEMONIC.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _get(text: Any, lang: str) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, dict):
+        return text.get(lang, "")
+    return text.get(lang)
+
+
+def pick(text: Any, sep: str = "\n") -> str:
+    """A questionnaire text (``Text`` or ``{ko, en}``) in the display language; bilingual
+    mode gives Korean, ``sep``, English (once when they are equal)."""
+    if _mode != "both":
+        return _get(text, _mode)
+    ko, en = _get(text, "ko"), _get(text, "en")
+    return ko if ko == en or not en else f"{ko}{sep}{en}"
+
+
+def pick_html(text: Any) -> str:
+    """Like ``pick`` but as escaped HTML; the English line of bilingual mode is muted."""
+    import html
+
+    if _mode != "both":
+        return html.escape(_get(text, _mode))
+    ko, en = _get(text, "ko"), _get(text, "en")
+    if ko == en or not en:
+        return html.escape(ko)
+    return f"{html.escape(ko)}<br><span style='color:#555'>{html.escape(en)}</span>"
+
+
+def langs() -> tuple[str, ...]:
+    """The content languages shown: one, or both (Korean first)."""
+    return ("ko", "en") if _mode == "both" else (_mode,)
+
+
+def label(kind: str, key: str) -> str:
+    """A fixed vocabulary label (severity, status, ...) in the chrome language."""
+    from wizard.core.labels import label as core_label
+
+    return core_label(kind, key, chrome())

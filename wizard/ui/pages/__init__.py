@@ -1,0 +1,1 @@
+"""The wizard's pages: welcome, details, one per section, review, results, export."""

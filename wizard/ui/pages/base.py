@@ -1,0 +1,94 @@
+"""What every wizard page shares: a header (title, "Page X of Y", progress of its area) and a
+body, in a scroll area when the page can grow long."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget,
+                               QWizardPage)
+
+from wizard.i18n import N_
+from wizard.ui import lang
+
+PAGE_OF = N_("Page {number} of {total}")
+AREA_PROGRESS = N_("{area}: {answered} of {total} questions answered")
+PROGRESS_NAME = N_("Progress of this area")
+
+
+class BasePage(QWizardPage):
+    """A page with a header; subclasses fill ``self.body`` and implement ``retranslate``."""
+
+    scrolling = True
+
+    def __init__(self, wizard, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.wizard_ = wizard
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageHeading")
+        self.heading.setWordWrap(True)
+        self.steps = QLabel(self)
+        self.steps.setObjectName("pageSteps")
+        self.steps.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.steps)
+        outer.addWidget(self.progress)
+        self.body = QWidget()
+        self.body.setObjectName("pageBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 6, 6, 6)
+        if self.scrolling:
+            self.scroll = QScrollArea(self)
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setWidget(self.body)
+            outer.addWidget(self.scroll, 1)
+        else:
+            self.scroll = None
+            outer.addWidget(self.body, 1)
+
+    @property
+    def session(self):
+        return self.wizard_.session
+
+    def set_heading(self, text: str) -> None:
+        self.heading.setText(text)
+        self.heading.setAccessibleName(text)
+
+    def update_steps(self, area: Optional[str] = None,
+                     progress: Optional[tuple[int, int]] = None) -> None:
+        number, total = self.wizard_.page_number(self)
+        text = lang.tr(PAGE_OF, number=number, total=total) if total else ""
+        if area is not None and progress is not None:
+            answered, shown = progress
+            text += " \u00b7 " + lang.tr(AREA_PROGRESS, area=area, answered=answered, total=shown)
+            self.progress.setRange(0, max(shown, 1))
+            self.progress.setValue(answered)
+            self.progress.setAccessibleName(lang.tr(PROGRESS_NAME))
+            self.progress.show()
+        else:
+            self.progress.hide()
+        self.steps.setText(text)
+        self.steps.setAccessibleName(text)
+
+    def retranslate(self) -> None:
+        """Re-read every text in the display language."""
+
+    def refresh(self) -> None:
+        """The answers changed: update what is shown (visibility, counts)."""
+        self.update_steps()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        self.refresh()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt naming
+        """Going back keeps the answers (they live in the session, not in fields)."""

@@ -1,0 +1,171 @@
+"""Export: hands the core's report data to the report formats (a file in the chosen format and
+language), or prints it (print dialog or preview)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+from wizard.core.errors import WizardError
+from wizard.i18n import N_
+from wizard.ui import dialogs, lang, printing
+from wizard.ui.pages.details import LANG_NAMES
+from wizard.ui.pages.base import BasePage
+
+TITLE = N_("Export and print")
+INTRO = N_("Save the report as a file to share or archive, or print it. Every report carries "
+           "the content's as-of and review-by dates and says that it is not legal advice.")
+FORMAT = N_("Format")
+LANGUAGE = N_("Report &language")
+EXPORT = N_("&Export...")
+PRINT = N_("P&rint...")
+PREVIEW = N_("Print pre&view...")
+EXPORT_TITLE = N_("Export the report")
+EXPORTED = N_("Report saved: {path}")
+FAILED = N_("The report could not be written")
+FILES = N_("{name} (*.{ext})")
+FINISH_HINT = N_("Save the assessment with File > Save (Ctrl+S) to continue later. Close ends the "
+                 "session.")
+DEFAULT_NAME = N_("readiness-report")
+PRINT_FAILED = N_("The report could not be printed")
+
+
+def safe_name(text: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "", text).strip().replace(" ", "-")
+    return cleaned[:80]
+
+
+class ExportPage(BasePage):
+    def __init__(self, wizard, parent=None) -> None:
+        super().__init__(wizard, parent)
+        self.intro = QLabel(self.body)
+        self.intro.setWordWrap(True)
+        self.format_box = QWidget(self.body)
+        self.format_group = QButtonGroup(self)
+        self.format_buttons: dict[str, QRadioButton] = {}
+        formats_layout = QVBoxLayout(self.format_box)
+        formats_layout.setContentsMargins(0, 0, 0, 0)
+        for fmt in printing.formats():
+            button = QRadioButton(self.format_box)
+            self.format_group.addButton(button)
+            self.format_buttons[fmt] = button
+            formats_layout.addWidget(button)
+        default = self.format_buttons.get("pdf") or next(iter(self.format_buttons.values()),
+                                                          None)
+        if default is not None:
+            default.setChecked(True)
+        self.language = QComboBox(self.body)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for code in LANG_NAMES:
+            self.language.addItem("", code)
+        self.format_label = QLabel(self.body)
+        self.language_label = QLabel(self.body)
+        self.language_label.setBuddy(self.language)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.format_label, self.format_box)
+        form.addRow(self.language_label, self.language)
+        self.export_button = QPushButton(self.body)
+        self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(self.body)
+        self.print_button.clicked.connect(self.print_)
+        self.preview_button = QPushButton(self.body)
+        self.preview_button.clicked.connect(self.preview)
+        for button in (self.export_button, self.print_button, self.preview_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
+        self.status = QLabel(self.body)
+        self.status.setWordWrap(True)
+        self.finish_hint = QLabel(self.body)
+        self.finish_hint.setWordWrap(True)
+        self.body_layout.addWidget(self.intro)
+        self.body_layout.addLayout(form)
+        self.body_layout.addLayout(buttons)
+        self.body_layout.addWidget(self.status)
+        self.body_layout.addStretch(1)
+        self.body_layout.addWidget(self.finish_hint)
+        self.last_path: Path | None = None
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        language = self.session.assessment.meta.language
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.update_steps()
+
+    def chosen_format(self) -> str:
+        for fmt, button in self.format_buttons.items():
+            if button.isChecked():
+                return fmt
+        return next(iter(self.format_buttons))
+
+    def chosen_language(self) -> str:
+        return self.language.currentData() or "ko"
+
+    def export(self) -> None:
+        fmt = self.chosen_format()
+        ext = printing.extension(fmt)
+        host = self.wizard_.host
+        company = safe_name(self.session.assessment.meta.company)
+        name = f"{company}-{lang.tr(DEFAULT_NAME)}" if company else lang.tr(DEFAULT_NAME)
+        folder = host.settings.last_dir if host is not None else ""
+        suggested = str(Path(folder) / f"{name}.{ext}") if folder else f"{name}.{ext}"
+        label = lang.tr(printing.FORMAT_NAMES.get(fmt, fmt)) if fmt in printing.FORMAT_NAMES \
+            else fmt
+        path = dialogs.export_path(self, lang.tr(EXPORT_TITLE), suggested,
+                                   lang.tr(FILES, name=label, ext=ext))
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(f".{ext}")
+        try:
+            printing.write(self.session.report(), fmt, self.chosen_language(), path,
+                           self.session.content)
+        except (WizardError, OSError) as exc:
+            dialogs.error(self, lang.tr(FAILED), str(exc))
+            return
+        self.last_path = path
+        self.status.setText(lang.tr(EXPORTED, path=str(path)))
+        if host is not None:
+            host.settings.last_dir = str(path.parent)
+
+    def print_(self) -> None:
+        self._guarded(printing.print_report)
+
+    def preview(self) -> None:
+        self._guarded(printing.preview)
+
+    def _guarded(self, action) -> None:
+        try:
+            action(self, self.session.report(), self.chosen_language(), self.session.content)
+        except (WizardError, OSError) as exc:
+            dialogs.error(self, lang.tr(PRINT_FAILED), str(exc))
+
+    def retranslate(self) -> None:
+        self.set_heading(lang.tr(TITLE))
+        self.intro.setText(lang.tr(INTRO))
+        self.format_label.setText(lang.tr(FORMAT))
+        self.language_label.setText(lang.tr(LANGUAGE))
+        for fmt, button in self.format_buttons.items():
+            name = printing.FORMAT_NAMES.get(fmt)
+            text = f"{lang.tr(name)} (.{printing.extension(fmt)})" if name else fmt
+            button.setText(text)
+            button.setAccessibleName(text)
+        self.format_box.setAccessibleName(lang.tr(FORMAT))
+        for index in range(self.language.count()):
+            self.language.setItemText(index, lang.tr(LANG_NAMES[self.language.itemData(index)]))
+        self.language.setAccessibleName(lang.plain(lang.tr(LANGUAGE)))
+        for button, text in ((self.export_button, EXPORT), (self.print_button, PRINT),
+                             (self.preview_button, PREVIEW)):
+            button.setText(lang.tr(text))
+            button.setAccessibleName(lang.plain(lang.tr(text)))
+        self.finish_hint.setText(lang.tr(FINISH_HINT))
+        if self.last_path is not None:
+            self.status.setText(lang.tr(EXPORTED, path=str(self.last_path)))
+        self.update_steps()

@@ -1,0 +1,128 @@
+"""Results: per-area readiness and exposure (a chart), the readiness checklist, the findings
+(watch items apart) and the editable action plan, all from the core's report data."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from wizard.i18n import N_
+from wizard.ui import lang
+from wizard.ui.pages.base import BasePage
+from wizard.ui.results.chart import AreaChart, Bar
+from wizard.ui.results.checklist import ChecklistView
+from wizard.ui.results.findings import findings_html
+from wizard.ui.results.plan import PlanModel, PlanTable
+
+TITLE = N_("Results")
+TABS = (N_("&Overview"), N_("Chec&klist"), N_("F&indings"), N_("Action &plan"))
+FOR_COMPANY = N_("Readiness of {company}, assessed by {assessor} on {date}.")
+CONTENT = N_("Content as of {as_of}, to be reviewed by {review_by}. This is not legal advice.")
+UNANSWERED = N_("{count} questions shown are not answered yet: the results may be incomplete.")
+UNSURE = N_("{count} answers are Unsure: take them to counsel (they are listed in the report).")
+DROPPED = N_("{count} answers from an older version of the questionnaires no longer fit and were "
+             "set aside; the report lists them.")
+COUNTS = N_("{obligations} findings, {watch} watch items, {actions} actions.")
+PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entries are saved "
+               "with the assessment.")
+SCORING = N_("How the scores are computed")
+FINDINGS_NAME = N_("Findings and watch items")
+NOT_GIVEN = N_("(not given)")
+
+
+class ResultsPage(BasePage):
+    scrolling = False
+
+    def __init__(self, wizard, parent=None) -> None:
+        super().__init__(wizard, parent)
+        self.report = None
+        self.finding_ids: list[str] = []
+        self.tabs = QTabWidget(self.body)
+        self.tabs.setDocumentMode(True)
+
+        overview = QWidget()
+        self.summary = QLabel(overview)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.chart = AreaChart(overview)
+        self.scoring = QLabel(overview)
+        self.scoring.setWordWrap(True)
+        self.scoring.setObjectName("scoringNote")
+        layout = QVBoxLayout(overview)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.scoring)
+        layout.addStretch(1)
+
+        self.checklist = ChecklistView()
+        self.findings = QTextBrowser()
+        self.findings.setOpenLinks(False)
+        plan_tab = QWidget()
+        self.plan_hint = QLabel(plan_tab)
+        self.plan_hint.setWordWrap(True)
+        self.plan_model = PlanModel(wizard.session, self) if wizard.session else None
+        self.plan = PlanTable(self.plan_model, plan_tab)
+        plan_layout = QVBoxLayout(plan_tab)
+        plan_layout.addWidget(self.plan_hint)
+        plan_layout.addWidget(self.plan, 1)
+
+        for widget in (overview, self.checklist, self.findings, plan_tab):
+            self.tabs.addTab(widget, "")
+        self.body_layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        self.show_report(self.session.report())
+        self.update_steps()
+
+    def show_report(self, report) -> None:
+        self.report = report
+        self.finding_ids = [f.id for f in report.findings]
+        meta = report.meta
+        missing = lang.tr(NOT_GIVEN)
+        lines = [lang.tr(FOR_COMPANY, company=meta.get("company") or missing,
+                         assessor=meta.get("assessor") or missing,
+                         date=meta.get("date") or missing),
+                 lang.tr(CONTENT, as_of=report.content.as_of,
+                         review_by=report.content.review_by)]
+        watch = sum(1 for f in report.findings if f.watch)
+        lines.append(lang.tr(COUNTS, obligations=len(report.findings) - watch, watch=watch,
+                             actions=len(report.actions)))
+        warn = []
+        if report.unanswered:
+            warn.append(lang.tr(UNANSWERED, count=len(report.unanswered)))
+        if report.unsure:
+            warn.append(lang.tr(UNSURE, count=len(report.unsure)))
+        if report.dropped:
+            warn.append(lang.tr(DROPPED, count=len(report.dropped)))
+        text = "<br>".join(html.escape(line) for line in lines)
+        if warn:
+            text += "<p style='color:#a04000'>" + "<br>".join(html.escape(w) for w in warn) \
+                + "</p>"
+        self.summary.setText(text)
+        self.summary.setAccessibleName(self.summary.text())
+        self.chart.set_bars([Bar(lang.pick(a.title, " / "), a.applicable, a.readiness,
+                                 a.exposure, lang.label("exposure", a.exposure))
+                             for a in report.areas])
+        self.scoring.setText(f"{lang.tr(SCORING)}: {lang.pick(report.content.scoring, ' / ')}")
+        self.checklist.show_report(report)
+        self.findings.setHtml(findings_html(report))
+        self.plan_model.set_report(report)
+
+    def refresh(self) -> None:
+        self.update_steps()
+
+    def retranslate(self) -> None:
+        self.set_heading(lang.tr(TITLE))
+        for index, text in enumerate(TABS):
+            self.tabs.setTabText(index, lang.tr(text))
+        self.tabs.setAccessibleName(lang.tr(TITLE))
+        self.plan_hint.setText(lang.tr(PLAN_HINT))
+        self.findings.setAccessibleName(lang.tr(FINDINGS_NAME))
+        self.checklist.retranslate()
+        self.plan.retranslate()
+        if self.report is not None:
+            self.show_report(self.report)
+        self.update_steps()

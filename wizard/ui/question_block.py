@@ -1,0 +1,194 @@
+"""One question on a page: its text (glossary terms as a tooltip), the editor for its kind,
+an inline message line, the help panel ("?" or F1: how to answer, why we ask, sources) and a
+note field. The answer goes straight to the session (the core's assessment)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from wizard.i18n import N_
+from wizard.ui import lang, questions
+from wizard.ui.glossary import terms_in, tooltip_html
+
+HELP_BUTTON = N_("Help and why we ask (F1)")
+CLEAR_BUTTON = N_("Clear the answer")
+CLEAR_TEXT = N_("Clear")
+HOW = N_("How to answer")
+WHY = N_("Why we ask")
+SOURCES = N_("Sources")
+TERMS = N_("Terms")
+NOTE = N_("Optional: sources, who to ask, details for the report")
+NOTE_LABEL = N_("Note:")
+NOTE_NAME = N_("Note on: {question}")
+CHECKLIST_TAG = N_("Readiness checklist item")
+COMPUTED_TAG = N_("Computed from your answers")
+HELP_NAME = N_("Help on: {question}")
+
+
+class QuestionBlock(QFrame):
+    def __init__(self, info, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.qid = info.qid
+        self.session = session
+        self.setObjectName("questionBlock")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        question = info.question
+
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.text.setObjectName("questionText")
+        self.tag = QLabel(self)
+        self.tag.setObjectName("questionTag")
+        self.editor = questions.create(info, session, self)
+        self.known = session.answer(info.qid)   # the answer the editor shows
+        self.editing = False
+        self.editor.edited.connect(self._edited)
+        self.editor.message.connect(self._message)
+        self.message = QLabel(self)
+        self.message.setObjectName("inlineError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.help = QLabel(self)
+        self.help.setObjectName("helpPanel")
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.help.hide()
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(5000)
+        self.note.setText(session.note(self.qid))
+        self.note.textEdited.connect(lambda text: session.set_note(self.qid, text))
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("noteLabel")
+        self.note_label.setBuddy(self.note)
+        for widget in (self.note, self.note_label):
+            widget.setVisible(question.kind != "calculator")
+        # created last, so that Tab goes answer -> note -> "?" -> Clear
+        self.help_button = QToolButton(self)
+        self.help_button.setText("?")
+        self.help_button.setCheckable(True)
+        self.help_button.toggled.connect(self._show_help)
+        self.clear_button = QToolButton(self)
+        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.setVisible(question.kind != "calculator")
+
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        head.addWidget(self.text, 1)
+        head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.tag)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.message)
+        layout.addWidget(self.help)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note, 1)
+        layout.addLayout(note_row)
+        self.text.setBuddy(self.editor.focus_widget())
+        self.retranslate()
+
+    # -- answers ---------------------------------------------------------------------------
+    def _edited(self, value) -> None:
+        self.editing = True                     # the editor already shows this answer
+        try:
+            problem = self.session.set_answer(self.qid, value)
+        finally:
+            self.editing = False
+        self.known = self.session.answer(self.qid)
+        if problem:
+            self._message(problem)
+
+    def _message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.editor.set_value(None)
+        self._message("")
+        self.known = None
+        self.session.set_answer(self.qid, None)
+
+    def load(self) -> None:
+        """Show the stored answer and note (another assessment was loaded)."""
+        self.known = self.session.answer(self.qid)
+        self.editor.set_value(self.known)
+        self.note.setText(self.session.note(self.qid))
+        self._message("")
+
+    def refresh(self, state) -> None:
+        stored = self.session.answer(self.qid)
+        if stored != self.known and not self.editing:   # changed elsewhere, not here
+            self.known = stored
+            self.editor.set_value(stored)
+        visible = state.is_visible(self.qid)
+        if self.isHidden() == visible:          # only touch widgets that change
+            self.setVisible(visible)
+        if visible:
+            self.editor.refresh(state)
+        answered = self.qid in self.session.assessment.answers
+        if self.clear_button.isEnabled() != answered:
+            self.clear_button.setEnabled(answered)
+
+    # -- help ------------------------------------------------------------------------------
+    def toggle_help(self) -> None:
+        self.help_button.toggle()
+
+    def _show_help(self, shown: bool) -> None:
+        self.help.setVisible(shown)
+        if shown:
+            self.help.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _help_html(self) -> str:
+        q = self.info.question
+        parts = [f"<p><b>{html.escape(lang.tr(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
+                 f"<p><b>{html.escape(lang.tr(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
+        if q.citations:
+            cites = "; ".join(html.escape(c) for c in q.citations)
+            parts.append(f"<p><b>{html.escape(lang.tr(SOURCES))}</b>: {cites}</p>")
+        terms = self._terms()
+        if terms:
+            parts.append(f"<p><b>{html.escape(lang.tr(TERMS))}</b></p>"
+                         + tooltip_html(terms, lang.langs()))
+        return "".join(parts)
+
+    def _terms(self) -> list:
+        q = self.info.question
+        return terms_in(self.session.content.glossary, [q.text.get(c) for c in lang.langs()])
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        q = self.info.question
+        plain = lang.pick(q.text, " / ")
+        self.text.setText(f"<b>{lang.pick_html(q.text)}</b>")
+        self.text.setAccessibleName(plain)
+        terms = self._terms()
+        self.text.setToolTip(tooltip_html(terms, lang.langs()) if terms else "")
+        tag = CHECKLIST_TAG if q.role == "control" else COMPUTED_TAG if q.kind == "calculator" \
+            else None
+        self.tag.setText(lang.tr(tag) if tag else "")
+        self.tag.setVisible(tag is not None)
+        self.help_button.setToolTip(lang.tr(HELP_BUTTON))
+        self.help_button.setAccessibleName(lang.tr(HELP_NAME, question=plain))
+        self.clear_button.setText(lang.tr(CLEAR_TEXT))
+        self.clear_button.setToolTip(lang.tr(CLEAR_BUTTON))
+        self.clear_button.setAccessibleName(f"{lang.tr(CLEAR_BUTTON)}: {plain}")
+        self.note.setPlaceholderText(lang.tr(NOTE))
+        self.note_label.setText(lang.tr(NOTE_LABEL))
+        self.note.setAccessibleName(lang.tr(NOTE_NAME, question=plain))
+        self.help.setText(self._help_html())
+        self.help.setAccessibleName(lang.tr(HELP_NAME, question=plain))
+        self.setAccessibleName(plain)
+        self.editor.retranslate()

@@ -1,0 +1,1 @@
+"""The parts of the results page: chart, checklist, findings, action plan."""

@@ -1,0 +1,64 @@
+"""The readiness checklist: every control of each applicable area with its state (in place,
+partly, missing, unsure, unanswered, not applicable) as the core decided it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from wizard.i18n import N_
+from wizard.ui import lang
+
+COLUMNS = (N_("Control"), N_("State"), N_("Answer"), N_("Weight"))
+NAME = N_("Readiness checklist")
+EMPTY = N_("No checklist items apply to your answers yet.")
+STATE_COLOURS = {"in_place": "#2e7d32", "partial": "#b7791f", "missing": "#b00020",
+                 "unsure": "#1f4fa0", "unanswered": "#a04000", "not_applicable": "#8a8f98"}
+STATE_MARKS = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2612",
+               "unsure": "?", "unanswered": "\u2610", "not_applicable": "\u2013"}
+
+
+class ChecklistView(QTreeWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 220)
+        header.resizeSection(3, 70)
+        self.states: list[tuple[str, str]] = []
+
+    def show_report(self, report) -> None:
+        self.clear()
+        self.states = []
+        titles = {area.id: area.title for area in report.areas}
+        bold = QFont(self.font())
+        bold.setBold(True)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for item in report.checklist:
+            parent = groups.get(item.area)
+            if parent is None:
+                parent = QTreeWidgetItem([lang.pick(titles.get(item.area, {}), " / ")])
+                parent.setFont(0, bold)
+                parent.setFirstColumnSpanned(True)
+                self.addTopLevelItem(parent)
+                parent.setExpanded(True)
+                groups[item.area] = parent
+            state = f"{STATE_MARKS.get(item.state, '')} {lang.label('state', item.state)}"
+            answer = lang.pick(item.answer, " / ") if item.answer else ""
+            row = QTreeWidgetItem([lang.pick(item.text, " / "), state, answer,
+                                   str(item.weight)])
+            row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(item.state, "#333"))))
+            row.setToolTip(0, row.text(0))
+            parent.addChild(row)
+            self.states.append((item.question, item.state))
+        if not report.checklist:
+            self.addTopLevelItem(QTreeWidgetItem([lang.tr(EMPTY)]))
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([lang.tr(c) for c in COLUMNS])
+        self.setAccessibleName(lang.tr(NAME))

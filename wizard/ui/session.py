@@ -1,0 +1,139 @@
+"""The assessment being worked on, as the wizard's pages see it.
+
+A thin Qt wrapper around the core: the answers live in the core's ``Assessment`` and every
+change goes through ``wizard.core.assessment.set_answer``; what is visible, which areas apply
+and everything a report shows come from ``wizard.core.engine``. Pages listen to ``changed``
+(answers, notes, meta or plan edited) and ``reset`` (another assessment loaded).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard.core.assessment import (Assessment, Meta, PlanEdit, new_assessment,
+                                    set_answer)
+from wizard.core.engine import State, compute_state, evaluate
+from wizard.core.errors import AssessmentError
+
+
+class Session(QObject):
+    changed = Signal()               # the state may differ: refresh what is shown
+    reset = Signal()                 # a different assessment was loaded
+    modified_changed = Signal(bool)
+
+    def __init__(self, content, language: str = "ko", parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.assessment: Assessment = new_assessment(content, language)
+        self.dropped: list = []
+        self.path: Optional[Path] = None
+        self.modified = False
+        self.state: State = compute_state(content, self.assessment.answers)
+
+    # -- loading ---------------------------------------------------------------------------
+    def replace(self, assessment: Assessment, path: Optional[Path] = None,
+                dropped: Optional[list] = None, modified: bool = False) -> None:
+        self.assessment = assessment
+        self.path = Path(path) if path else None
+        self.dropped = list(dropped or [])
+        self.state = compute_state(self.content, assessment.answers)
+        self._set_modified(modified)
+        self.reset.emit()
+        self.changed.emit()
+
+    def new(self, language: str) -> None:
+        self.replace(new_assessment(self.content, language))
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = Path(path)
+        self._set_modified(False)
+
+    # -- edits -----------------------------------------------------------------------------
+    def answer(self, qid: str) -> Any:
+        return self.assessment.answers.get(qid)
+
+    def set_answer(self, qid: str, value: Any) -> Optional[str]:
+        """Record an answer (``None`` clears it); the core's message if it is refused."""
+        if self.assessment.answers.get(qid) == value:
+            return None
+        try:
+            set_answer(self.assessment, self.content, qid, value)
+        except AssessmentError as exc:
+            return str(exc).split(": ", 1)[-1]
+        self._changed()
+        return None
+
+    def note(self, qid: str) -> str:
+        return self.assessment.notes.get(qid, "")
+
+    def set_note(self, qid: str, text: str) -> None:
+        if self.note(qid) == text:
+            return
+        notes = dict(self.assessment.notes)
+        if text:
+            notes[qid] = text[:5000]
+        else:
+            notes.pop(qid, None)
+        self.assessment.notes = notes
+        self._changed(recompute=False)
+
+    def set_meta(self, **fields: Any) -> None:
+        current = self.assessment.meta.model_dump()
+        if all(current.get(k) == v for k, v in fields.items()):
+            return
+        self.assessment.meta = Meta.model_validate({**current, **fields})
+        self._changed(recompute=False)
+
+    def plan(self, action_id: str) -> PlanEdit:
+        return self.assessment.plan.get(action_id) or PlanEdit()
+
+    def set_plan(self, action_id: str, **fields: Any) -> None:
+        current = self.plan(action_id).model_dump()
+        if all(current.get(k) == v for k, v in fields.items()):
+            return
+        plan = dict(self.assessment.plan)
+        edit = PlanEdit.model_validate({**current, **fields})
+        if edit == PlanEdit():
+            plan.pop(action_id, None)
+        else:
+            plan[action_id] = edit
+        self.assessment.plan = plan
+        self._changed(recompute=False)
+
+    # -- what the core says ----------------------------------------------------------------
+    def report(self):
+        return evaluate(self.content, self.assessment, self.dropped)
+
+    def visible_sections(self) -> set[tuple[str, str]]:
+        """(pack id, section id) of every section with a question shown now."""
+        questions = self.content.questions
+        return {(questions[q].pack.id, questions[q].section.id) for q in self.state.visible}
+
+    def pack_progress(self, pack_id: str) -> tuple[int, int]:
+        """(answered, shown) over the pack's questions shown now, calculators left out."""
+        questions = self.content.questions
+        shown = [q for q in self.state.visible if questions[q].pack.id == pack_id
+                 and questions[q].question.kind != "calculator"]
+        return sum(1 for q in shown if q in self.state.values), len(shown)
+
+    def section_progress(self, pack_id: str, section_id: str) -> tuple[int, int]:
+        questions = self.content.questions
+        shown = [q for q in self.state.visible if questions[q].pack.id == pack_id
+                 and questions[q].section.id == section_id
+                 and questions[q].question.kind != "calculator"]
+        return sum(1 for q in shown if q in self.state.values), len(shown)
+
+    # -- internals -------------------------------------------------------------------------
+    def _changed(self, recompute: bool = True) -> None:
+        if recompute:
+            self.state = compute_state(self.content, self.assessment.answers)
+        self._set_modified(True)
+        self.changed.emit()
+
+    def _set_modified(self, modified: bool) -> None:
+        if modified != self.modified:
+            self.modified = modified
+            self.modified_changed.emit(modified)
