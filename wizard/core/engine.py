@@ -69,6 +69,30 @@ class State:
         return cached
 
 
+def calculator_inputs(content, qid: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The inputs a calculator question sees: its slots filled from the shown answers."""
+    info = content.questions[qid]
+    pid = info.pack.id
+    return {slot: values.get(f"{pid}.{src}") for slot, src in info.question.inputs.items()}
+
+
+def progress(content, state: "State", pack_id: str,
+             section_id: Optional[str] = None) -> tuple[int, int]:
+    """(answered, shown) over a pack's (or one section's) questions shown now; calculators,
+    which nobody answers, are left out. Areas, the wizard's progress and reports all use it."""
+    answered = shown = 0
+    questions = content.questions
+    for qid in state.visible:
+        info = questions[qid]
+        if info.pack.id != pack_id or info.question.kind == "calculator":
+            continue
+        if section_id is not None and info.section.id != section_id:
+            continue
+        shown += 1
+        answered += qid in state.values
+    return answered, shown
+
+
 def compute_state(content, answers: dict[str, Any]) -> State:
     """One pass in question order: a question shows when its pack applies and its (and its
     section's) conditions hold on the answers of questions shown before it."""
@@ -97,7 +121,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
         question = info.question
         if question.kind == "calculator":
             calc = CALCULATORS[question.calculator]
-            inputs = {slot: values.get(f"{pid}.{src}") for slot, src in question.inputs.items()}
+            inputs = calculator_inputs(content, qid, values)
             try:
                 value = calc.value(inputs)
             except CalculatorError as exc:
@@ -240,8 +264,7 @@ def _calculations(content, state: State) -> list[Calculation]:
         question = content.questions[qid].question
         if question.kind != "calculator":
             continue
-        pid = qid.split(".", 1)[0]
-        inputs = {slot: state.values.get(f"{pid}.{src}") for slot, src in question.inputs.items()}
+        inputs = calculator_inputs(content, qid, state.values)
         details: Optional[dict] = None
         if qid not in state.calc_errors and any(v is not None for v in inputs.values()):
             try:
@@ -268,12 +291,11 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         level = exposure_from(own) if applicable else "none"
         exposure[pack.area] = level
         controls = [c for c in checklist if c.area == pack.area]
-        shown = [qid for qid in state.visible if content.questions[qid].pack.id == pack.id
-                 and content.questions[qid].question.kind != "calculator"]
+        answered, total = progress(content, state, pack.id)
         areas.append(AreaResult(
             id=pack.area, pack=pack.id, title=content.text(pack.title), applicable=applicable,
             exposure=level, readiness=readiness_from(controls) if applicable else None,
-            answered=sum(1 for q in shown if q in state.values), total=len(shown),
+            answered=answered, total=total,
             controls_in_place=sum(1 for c in controls if c.state == "in_place"),
             controls_total=sum(1 for c in controls if c.state != "not_applicable")))
     actions = _actions(content, findings, exposure, assessment)

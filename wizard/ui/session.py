@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.core.assessment import (Assessment, Meta, PlanEdit, new_assessment,
                                     set_answer)
-from wizard.core.engine import State, compute_state, evaluate
+from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
 
 
@@ -114,17 +114,10 @@ class Session(QObject):
 
     def pack_progress(self, pack_id: str) -> tuple[int, int]:
         """(answered, shown) over the pack's questions shown now, calculators left out."""
-        questions = self.content.questions
-        shown = [q for q in self.state.visible if questions[q].pack.id == pack_id
-                 and questions[q].question.kind != "calculator"]
-        return sum(1 for q in shown if q in self.state.values), len(shown)
+        return progress(self.content, self.state, pack_id)
 
     def section_progress(self, pack_id: str, section_id: str) -> tuple[int, int]:
-        questions = self.content.questions
-        shown = [q for q in self.state.visible if questions[q].pack.id == pack_id
-                 and questions[q].section.id == section_id
-                 and questions[q].question.kind != "calculator"]
-        return sum(1 for q in shown if q in self.state.values), len(shown)
+        return progress(self.content, self.state, pack_id, section_id)
 
     # -- internals -------------------------------------------------------------------------
     def _changed(self, recompute: bool = True) -> None:

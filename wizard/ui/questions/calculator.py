@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from wizard.core.calculators import CALCULATORS
+from wizard.core.engine import calculator_inputs
 from wizard.core.errors import CalculatorError, WizardError
 from wizard.core.presenting import answer_text
 from wizard.i18n import N_
@@ -52,9 +53,7 @@ class CalculatorView(Editor):
         self.refresh(self.session.state)
 
     def _inputs(self, state) -> dict[str, Any]:
-        pid = self.info.pack.id
-        return {slot: state.values.get(f"{pid}.{src}")
-                for slot, src in self.question.inputs.items()}
+        return calculator_inputs(self.session.content, self.qid, state.values)
 
     def refresh(self, state) -> None:
         calc = CALCULATORS[self.question.calculator]
