@@ -26,7 +26,8 @@ def _roots() -> tuple[Path, ...]:
     if bundle:
         roots.append(Path(bundle))
     roots.append(PACKAGE_DIR / "_data")
-    roots.append(PACKAGE_DIR.parent)
+    if (PACKAGE_DIR.parent / "pyproject.toml").is_file():  # a source checkout, not site-packages
+        roots.append(PACKAGE_DIR.parent)
     return tuple(roots)
 
 
@@ -35,7 +36,7 @@ def _find(name: str) -> Path:
         candidate = root / name
         if candidate.is_dir():
             return candidate
-    return _roots()[-1] / name
+    return (_roots() or (PACKAGE_DIR / "_data",))[-1] / name
 
 
 def questionnaires_dir() -> Path:
