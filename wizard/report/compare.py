@@ -25,6 +25,8 @@ from wizard.i18n import N_
 from wizard.report import templating
 
 TITLE = N_("AI Trade Readiness: comparison of two assessments")
+WATCH_ITEM = N_("watch item")
+BECAUSE_OF = N_("because of {cause}")
 CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
 
 
@@ -250,9 +252,10 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
             continue
         for change in items:
             f = change.finding
-            kind = t(N_("watch item")) if f.watch else lab("severity", f.severity, lang)
+            kind = t(WATCH_ITEM) if f.watch else lab("severity", f.severity, lang)
+            because = t(BECAUSE_OF, cause=t(CAUSE[change.cause]))
             out.append(f"- {_esc(pick(f.title, lang))} ({kind}; {_esc('; '.join(f.citations))})"
-                       f" — {t(N_('because of {cause}'), cause=t(CAUSE[change.cause]))}")
+                       f" — {because}")
         out.append("")
     out += [f"## {t(N_('Findings still open'))}", ""]
     out += [f"- {_esc(pick(f.title, lang))}" for f in c.persisting] or [t(N_("None."))]
