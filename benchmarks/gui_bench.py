@@ -212,7 +212,9 @@ def default_packs() -> Optional[str]:
     return str(ROOT / "tests" / "fixtures" / "mini")
 
 
-def measure(runs: int = 10, packs: Optional[str] = None) -> list[dict]:
+def measure(quick: bool = False, runs: Optional[int] = None,
+            packs: Optional[str] = None) -> list[dict]:
+    runs = runs if runs is not None else (5 if quick else 10)
     packs = packs if packs is not None else default_packs()
     pack_arg = packs or ""
     ours_start, base_start, ours_rss, base_rss, ours_first_rss = [], [], [], [], []
