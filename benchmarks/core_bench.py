@@ -39,27 +39,40 @@ def measure_load(runs: int = 10) -> dict:
                medians["ours"], medians["baseline"], 2.0)
 
 
-def _eval_time(n: int, repeats: int = 3) -> float:
-    from synthetic import full_answers, write_packs
+EVAL_ONE = (
+    "import sys, time, tempfile; from pathlib import Path; sys.path.insert(0, 'benchmarks')\n"
+    "from synthetic import full_answers, write_packs\n"
+    "from wizard.core.assessment import new_assessment\n"
+    "from wizard.core.content import load_content\n"
+    "from wizard.core.engine import evaluate\n"
+    "n, repeats = int(sys.argv[1]), int(sys.argv[2])\n"
+    "folder = write_packs(Path(tempfile.mkdtemp(prefix='aitr-bench-')) / 'packs', n)\n"
+    "content = load_content(folder)\n"
+    "assessment = new_assessment(content)\n"
+    "assessment.answers = full_answers(content)\n"
+    "evaluate(content, assessment)\n"
+    "best = float('inf')\n"
+    "for _ in range(repeats):\n"
+    "    start = time.perf_counter(); evaluate(content, assessment)\n"
+    "    best = min(best, time.perf_counter() - start)\n"
+    "print(best)\n"
+)
 
-    from wizard.core.assessment import new_assessment
-    from wizard.core.content import load_content
-    from wizard.core.engine import evaluate
 
-    folder = write_packs(Path(tempfile.mkdtemp(prefix="aitr-bench-")) / "packs", n)
-    content = load_content(folder)
-    assessment = new_assessment(content)
-    assessment.answers = full_answers(content)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        evaluate(content, assessment)
-        best = min(best, time.perf_counter() - start)
-    return best
+def _eval_time(n: int, repeats: int = 5) -> float:
+    """Best of ``repeats`` evaluations of a full assessment on generated packs of ``n``
+    questions, in a fresh process per size (sizes must not share caches or heap)."""
+    import subprocess
+
+    from common import ROOT, env
+
+    result = subprocess.run([python(), "-c", EVAL_ONE, str(n), str(repeats)], cwd=ROOT,
+                            env=env(), capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
 
 
 def measure_scaling(sizes=(500, 5000, 50000)) -> list[dict]:
-    times = {n: _eval_time(n, repeats=3 if n < 50000 else 1) for n in sizes}
+    times = {n: _eval_time(n, repeats=7 if n < 50000 else 2) for n in sizes}
     rows = []
     for small, large in zip(sizes, sizes[1:]):
         # the target (issue #2) is set for 500 -> 5,000; larger steps are reported for review

@@ -7,7 +7,6 @@ needed; without ``--bundle`` it finishes in a few minutes. Not part of the test 
 
 from __future__ import annotations
 
-import importlib
 import os
 import platform
 import sys
@@ -29,17 +28,27 @@ def _fmt(value, unit: str) -> str:
         return f"{value * 1000:.1f} ms"
     if unit == "ms":
         return f"{value:.1f} ms"
-    if unit == "MB":
-        return f"{value:.1f} MB"
+    if unit in ("MB", "MiB"):
+        return f"{value:.1f} {unit}"
     return f"{value:.3g}"
+
+
+def _kind(r: dict) -> str:
+    """ratio (ours/baseline against the target), absolute (ours against the target) or info."""
+    if r.get("info") or r.get("target") is None:
+        return "info"
+    if "kind" in r:
+        return r["kind"]
+    return "ratio" if r.get("baseline") else "absolute"
 
 
 def print_table(rows: list[dict]) -> None:
     header = ("metric", "ours", "baseline", "ratio", "target", "result")
     lines = []
     for r in rows:
-        kind = r.get("kind", "ratio")
+        kind = _kind(r)
         target = (f"<= {r['target']:g}x" if kind == "ratio" else
+                  "-" if r.get("target") is None else
                   f"(report; {r['target']:g}x)" if kind == "info" else
                   f"<= {_fmt(r['target'], r['unit'])}")
         ratio = f"{r['ratio']:.2f}x" if r.get("ratio") is not None else "-"
@@ -54,6 +63,26 @@ def print_table(rows: list[dict]) -> None:
         print(" | ".join(c.ljust(w) for c, w in zip(line, widths)))
 
 
+def _run_suite(name: str, quick: bool) -> list[dict]:
+    """Each suite in a fresh interpreter: one suite's memory (the 50,000-question packs, say)
+    must not leak into the next one's figures through fork, caches or the garbage collector."""
+    import json
+    import subprocess
+
+    code = (f"import json, sys; sys.path[:0] = [{str(HERE)!r}, {str(HERE.parent)!r}]\n"
+            f"import {name}\n"
+            f"rows = {name}.measure(quick={quick!r})\n"
+            "print('@@ROWS@@' + json.dumps(rows))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=HERE.parent)
+    sys.stderr.write(result.stderr)
+    for line in result.stdout.splitlines():
+        if line.startswith("@@ROWS@@"):
+            return json.loads(line[len("@@ROWS@@"):])
+        print(line, file=sys.stderr)
+    raise SystemExit(f"benchmark suite {name} failed (exit {result.returncode})")
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     suites = list(SUITES) + (["bundle_bench"] if "--bundle" in argv else [])
@@ -62,9 +91,8 @@ def main(argv: list[str]) -> int:
     rows: list[dict] = []
     start = time.perf_counter()
     for name in suites:
-        module = importlib.import_module(name)
         t0 = time.perf_counter()
-        rows.extend(module.measure(quick=quick))
+        rows.extend(_run_suite(name, quick))
         print(f"  {name}: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     print()
     print_table(rows)

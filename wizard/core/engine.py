@@ -93,6 +93,21 @@ def progress(content, state: "State", pack_id: str,
     return answered, shown
 
 
+def progress_by_pack(content, state: "State") -> dict[str, tuple[int, int]]:
+    """(answered, shown) for every pack at once: one pass over the shown questions."""
+    counts = {pack.id: [0, 0] for pack in content.packs}
+    questions = content.questions
+    values = state.values
+    for qid in state.visible:
+        info = questions[qid]
+        if info.question.kind == "calculator":
+            continue
+        count = counts[info.pack.id]
+        count[1] += 1
+        count[0] += qid in values
+    return {pid: (a, t) for pid, (a, t) in counts.items()}
+
+
 def compute_state(content, answers: dict[str, Any]) -> State:
     """One pass in question order: a question shows when its pack applies and its (and its
     section's) conditions hold on the answers of questions shown before it."""
@@ -285,13 +300,20 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
     checklist = _checklist(content, state, assessment)
     areas = []
     exposure: dict[str, str] = {}
+    counts = progress_by_pack(content, state)
+    findings_by_area: dict[str, list] = {}
+    for finding in findings:
+        findings_by_area.setdefault(finding.area, []).append(finding)
+    controls_by_area: dict[str, list] = {}
+    for item in checklist:
+        controls_by_area.setdefault(item.area, []).append(item)
     for pack in content.packs:
         applicable = state.applicable.get(pack.id, False)
-        own = [f for f in findings if f.area == pack.area]
+        own = findings_by_area.get(pack.area, [])
         level = exposure_from(own) if applicable else "none"
         exposure[pack.area] = level
-        controls = [c for c in checklist if c.area == pack.area]
-        answered, total = progress(content, state, pack.id)
+        controls = controls_by_area.get(pack.area, [])
+        answered, total = counts[pack.id]
         areas.append(AreaResult(
             id=pack.area, pack=pack.id, title=content.text(pack.title), applicable=applicable,
             exposure=level, readiness=readiness_from(controls) if applicable else None,

@@ -50,12 +50,17 @@ def answer_text(content, qid: str, value: Any) -> dict[str, str]:
     return result
 
 
+@lru_cache(maxsize=8)
+def _yes_no(lang: str) -> dict[str, str]:
+    return {key: translate(msgid, lang) for key, msgid in YES_NO.items()}
+
+
 def _one(question, value: Any, lang: str) -> str:
     if value is None:
         return ""
     kind = question.kind if question else None
     if kind == "yes_no_unsure" and value in YES_NO:
-        return translate(YES_NO[value], lang)
+        return _yes_no(lang)[value]
     if kind in ("single", "multi"):
         chosen = value if isinstance(value, list) else [value]
         labels = []
