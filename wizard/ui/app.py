@@ -129,8 +129,10 @@ def run(file: Optional[str] = None, packs_dir: Optional[str] = None) -> int:
     previous = sys.excepthook
     sys.excepthook = _excepthook
     try:
+        from wizard.ui.compat import run_event_loop
+
         app, _window = launch(file, packs_dir)
-        code = app.exec()
+        code = run_event_loop(app)
     finally:
         sys.excepthook = previous
     return int(code)

