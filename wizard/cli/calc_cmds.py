@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from wizard.cli.output import write_output
+from wizard.cli.output import add_output_args, write_output
 from wizard.i18n import N_, default_language, translate
 
 BULK_FLAGS = ("human_genomic", "other_omic", "biometric", "precise_geolocation",
@@ -27,8 +27,7 @@ def _common(parser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("ko", "en"), default=None,
                         help="language of the notes (default: from the system locale)")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to a file instead")
-    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_output_args(parser)
 
 
 def register(sub) -> None:

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Union
 
-from wizard.core.errors import InputError
-from wizard.core.storage import atomic_write
+from wizard.core.storage import write_new_file
 
 
 def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = False) -> None:
@@ -19,14 +18,8 @@ def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = F
             sys.stdout.write(data)
         sys.stdout.flush()
         return
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name with -o")
-    if path.exists() and not force:
-        raise InputError(f"{path}: already exists; choose another name or add --force to "
-                         "replace it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    atomic_write(path, payload)
+    write_new_file(Path(out), payload, force=force)
 
 
 def add_output_args(parser, *, default_force_help: str = "replace OUT if it exists") -> None:

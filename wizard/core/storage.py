@@ -185,3 +185,22 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def check_new_file(path: Path, *, force: bool = False) -> Path:
+    """Refuse a folder, and an existing file unless ``force``: exports never replace a file
+    the user did not ask to replace."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise InputError(f"{path}: already exists; choose another name or add --force to "
+                         "replace it")
+    return path
+
+
+def write_new_file(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """:func:`check_new_file`, then :func:`atomic_write`."""
+    path = check_new_file(path, force=force)
+    atomic_write(path, data)
+    return path

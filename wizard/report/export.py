@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from wizard.core.errors import InputError
+from wizard.core.storage import check_new_file, write_new_file
 from wizard.report.common import REPORT_LANGS
 
 FORMATS = ("html", "pdf", "md", "csv", "json")
@@ -69,23 +70,11 @@ def render(report, fmt: str, lang: str, *, content=None) -> bytes:
 
 def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically; refuse to replace a file without ``force``."""
-    from wizard.core.storage import atomic_write
-
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name")
-    if path.exists() and not force:
-        raise InputError(f"{path}: already exists; choose another name or add --force to "
-                         "replace it")
-    atomic_write(path, data)
-    return path
+    return write_new_file(Path(path), data, force=force)
 
 
 def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None) -> Path:
     """Render and write the report; nothing is written when rendering fails."""
     check(fmt, lang)
-    path = Path(path)
-    if path.exists() and not force and not path.is_dir():
-        raise InputError(f"{path}: already exists; choose another name or add --force to "
-                         "replace it")
-    return write_bytes(path, render(report, fmt, lang, content=content), force=force)
+    path = check_new_file(Path(path), force=force)   # before the (possibly slow) rendering
+    return write_new_file(path, render(report, fmt, lang, content=content), force=force)

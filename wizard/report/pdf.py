@@ -204,15 +204,11 @@ def render_pdf(report, lang: str, *, content=None) -> bytes:
                               tr(N_("AI Trade Readiness report"), lang))
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    from wizard.core.storage import atomic_write
-
-    atomic_write(Path(path), data)
-
-
 def write_pdf(report, lang: str, path, *, content=None) -> Path:
     """Write the PDF report to ``path`` (atomically: a complete file or none)."""
+    from wizard.core.storage import atomic_write
+
     path = Path(path)
-    write_bytes_atomically(path, render_pdf(report, lang, content=content))
+    atomic_write(path, render_pdf(report, lang, content=content))
     return path
 
