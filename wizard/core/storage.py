@@ -48,27 +48,11 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
         raise InputError(f"{path}: the folder {folder} does not exist")
     remove_stale_temps(path)
     try:
-        fd, tmp = _locked_temp(folder, f".{path.name}.")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write in {folder} ({_reason(exc)})") from exc
-    try:
-        try:
-            _write_all(fd, data)
-            if backup and path.is_file():
-                _copy_backup(path)
-            if not _KEEP_OPEN:
-                os.close(fd)
-                fd = None
-            os.replace(tmp, path)
-        finally:
-            if fd is not None:
-                os.close(fd)   # releases the lock only after the rename
+        if backup and path.is_file():
+            _install(backup_path(path), path.read_bytes())
+        _install(path, data)
         _fsync_dir(folder)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise InputError(f"{path}: cannot save ({_reason(exc)}); the previous file is "
                          "unchanged") from exc
 
@@ -105,11 +89,10 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
-def _copy_backup(path: Path) -> None:
-    """Keep the previous version beside the target, itself written atomically."""
-    target = backup_path(path)
-    data = path.read_bytes()
-    fd, tmp = _locked_temp(path.parent, f".{target.name}.")
+def _install(target: Path, data: bytes) -> None:
+    """Write ``data`` to a locked temporary file beside ``target``, fsync it, rename it over
+    ``target``; on failure the temporary file is removed and ``target`` is untouched."""
+    fd, tmp = _locked_temp(target.parent, f".{target.name}.")
     try:
         try:
             _write_all(fd, data)
@@ -119,7 +102,7 @@ def _copy_backup(path: Path) -> None:
             os.replace(tmp, target)
         finally:
             if fd is not None:
-                os.close(fd)
+                os.close(fd)   # releases the lock only after the rename
     except OSError:
         try:
             os.unlink(tmp)
