@@ -92,7 +92,7 @@ def _from_po(po, lang: str) -> _gettext.NullTranslations:
 
 def translate(message: str, lang: str, **params: Any) -> str:
     """``message`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
-    text = translations(lang).gettext(message) if lang != "en" else translations("en").gettext(message)
+    text = translations(lang).gettext(message)
     return text.format(**params) if params else text
 
 

@@ -56,17 +56,10 @@ class State:
     visible: tuple[str, ...]
     applicable: dict[str, bool]
     calc_errors: dict[str, dict]
+    visible_set: frozenset = frozenset()
 
     def is_visible(self, qid: str) -> bool:
-        return qid in self._visible_set
-
-    @property
-    def _visible_set(self) -> frozenset:
-        cached = self.__dict__.get("_vs")
-        if cached is None:
-            cached = frozenset(self.visible)
-            object.__setattr__(self, "_vs", cached)
-        return cached
+        return qid in self.visible_set
 
 
 def calculator_inputs(content, qid: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +144,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
                 values[qid] = value
     for pack in content.packs:
         applicable.setdefault(pack.id, False if content.applies.get(pack.id) else True)
-    return State(values, tuple(visible), applicable, calc_errors)
+    return State(values, tuple(visible), applicable, calc_errors, frozenset(visible))
 
 
 def _because(content, when: expr.Expr, state: State) -> list[Because]:
