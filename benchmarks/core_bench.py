@@ -71,8 +71,16 @@ def _eval_time(n: int, repeats: int = 5) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def measure_scaling(sizes=(500, 5000, 50000)) -> list[dict]:
-    times = {n: _eval_time(n, repeats=7 if n < 50000 else 2) for n in sizes}
+def measure_scaling(sizes=(500, 5000, 50000), rounds: int = 3) -> list[dict]:
+    """Each size in ``rounds`` fresh processes, sizes interleaved so that a slow spell of the
+    machine hits every size alike; the best time per size counts (50,000 runs once)."""
+    times: dict[int, float] = {}
+    for _ in range(rounds):
+        for n in sizes:
+            if n >= 50000 and n in times:
+                continue
+            best = _eval_time(n, repeats=7 if n < 50000 else 2)
+            times[n] = min(times.get(n, best), best)
     rows = []
     for small, large in zip(sizes, sizes[1:]):
         # the target (issue #2) is set for 500 -> 5,000; larger steps are reported for review

@@ -271,8 +271,8 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
                 continue
             raise AssessmentError(f"{name}: answers: unknown question {_short(qid)}; check the "
                                   "question id against the packs (readiness-wizard validate)")
-        try:
-            answers[qid] = check_answer(info.question, value, qid)
+        try:  # keyed by the content's own id string: lookups then match by identity
+            answers[info.qid] = check_answer(info.question, value, qid)
         except AssessmentError as exc:
             if migrating(qid):
                 dropped.append(Dropped(qid, value, _clip(str(exc).split(": ", 1)[-1])))
@@ -333,6 +333,6 @@ def set_answer(assessment: Assessment, content, qid: str, value: Optional[Any]) 
     if value is None or value == [] or value == "":
         answers.pop(qid, None)
     else:
-        answers[qid] = check_answer(info.question, value, qid)
+        answers[info.qid] = check_answer(info.question, value, qid)
     assessment.answers = answers
     assessment.packs = content.versions

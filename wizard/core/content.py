@@ -9,8 +9,9 @@ compiles every condition once. It raises :class:`ContentError` listing every pro
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -27,16 +28,39 @@ GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
 
 
-@dataclass(frozen=True)
-class QuestionInfo:
-    """A question where it stands: its pack and section, its global position, its condition."""
+def _both(text) -> dict:
+    return {"ko": text.ko, "en": text.en}
 
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    """A question where it stands: its pack and section, its global position, its condition.
+
+    ``pack_id``, ``kind`` and ``control`` repeat what the pack and question say, so that the
+    engine's passes over every question read one small object instead of three models."""
+
+    # the fields every pass over the questions reads come first: they share a cache line
     qid: str
+    pack_id: str
+    kind: str
+    conditions: tuple[expr.Expr, ...]
+    area: str
+    control: bool
+    text: dict  # {ko, en} of the question, shared by every report (read only)
+    section_title: dict  # {ko, en} of its section's title, likewise
+    words: dict  # answer -> {ko, en}, filled as answers are shown (presenting.answer_words)
     pack: Pack
     section: Section
     question: Question
     index: int
-    conditions: tuple[expr.Expr, ...] = ()
+
+    @classmethod
+    def of(cls, qid: str, pack: Pack, section: Section, question: Question, index: int,
+           conditions: tuple, section_title: dict) -> "QuestionInfo":
+        return cls(qid=qid, pack_id=pack.id, kind=question.kind, conditions=conditions,
+                   area=pack.area, control=question.role == "control",
+                   text=_both(question.text), section_title=section_title, words={},
+                   pack=pack, section=section, question=question, index=index)
 
 
 @dataclass(frozen=True)
@@ -44,6 +68,9 @@ class FindingInfo:
     pack: Pack
     finding: Finding
     when: expr.Expr
+    # what every report repeats for this finding (rule status words, the questions its
+    # condition reads), made on first use by the engine and then shared (read only)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,6 +95,16 @@ class Content:
     lines: dict[str, int] = field(default_factory=dict)
     # {ko, en} dicts of the content's texts, made once and shared by every report (read only)
     text_cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def controls(self) -> tuple[QuestionInfo, ...]:
+        """The control (readiness) questions, in question order."""
+        return tuple(info for info in self.questions.values() if info.control)
+
+    @cached_property
+    def calculators(self) -> tuple[QuestionInfo, ...]:
+        """The calculator questions, in question order."""
+        return tuple(info for info in self.questions.values() if info.kind == "calculator")
 
     def text(self, text) -> dict:
         """``{ko, en}`` for one of this content's texts (the same dict object every time)."""
@@ -194,15 +231,17 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
         for s_i, section in enumerate(pack.sections):
             section_cond = _compile(section.show_if, pack.id, f"section {section.id}: show_if",
                                     line_of(data, ("sections", s_i, "show_if")), problems, file)
+            section_title = _both(section.title)
             for q_i, question in enumerate(section.questions):
                 loc = ("sections", s_i, "questions", q_i)
-                qid = f"{pack.id}.{question.id}"
+                qid = sys.intern(f"{pack.id}.{question.id}")  # as expr.Ref names are
                 lines[qid] = line_of(data, loc)
                 cond = _compile(question.show_if, pack.id, f"question {question.id}: show_if",
                                 line_of(data, loc + ("show_if",)), problems, file)
                 conditions = tuple(c for c in (section_cond, cond) if c is not None)
                 if qid not in questions:
-                    questions[qid] = QuestionInfo(qid, pack, section, question, index, conditions)
+                    questions[qid] = QuestionInfo.of(qid, pack, section, question, index,
+                                                       conditions, section_title)
                 index += 1
         for f_i, finding in enumerate(pack.findings):
             lines[f"finding:{finding.id}"] = line_of(data, ("findings", f_i))
@@ -216,6 +255,9 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
     content = Content(folder=folder, packs=tuple(p for _, p, _ in read), files=files,
                       questions=questions, groups=groups, findings=tuple(findings),
                       actions=actions, applies=applies, glossary=glossary, lines=lines)
+    for info in questions.values():  # one {ko, en} dict per text, whoever asks for it
+        content.text_cache[id(info.question.text)] = info.text
+        content.text_cache[id(info.section.title)] = info.section_title
     problems.extend(validate.check(content, read, broken))
     return content, sorted(set(problems))
 

@@ -14,7 +14,8 @@ Scoring (also printed in every report, see ``scoring.FORMULA``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Optional
 
 from wizard import __version__
@@ -23,7 +24,7 @@ from wizard.core.calculators import CALCULATORS
 from wizard.core.errors import CalculatorError, ExpressionError
 from wizard.core.labels import status_label
 from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
-from wizard.core.presenting import answer_text
+from wizard.core.presenting import answer_words
 from wizard.core.report_data import (ActionResult, AreaResult, Because, Calculation,
                                      ChecklistItem, ContentInfo, DroppedItem, FindingResult,
                                      PackInfo, PlanInfo, QuestionItem, ReportData)
@@ -50,13 +51,24 @@ class _Env:
 
 @dataclass(frozen=True)
 class State:
-    """What the answers make visible and what they mean, before any report is built."""
+    """What the answers make visible and what they mean, before any report is built.
+
+    ``asked`` holds the QuestionInfo of the shown questions a person answers (calculators left
+    out), ``counts`` the (answered, shown) of each pack over them: both made in the same pass
+    as ``visible``."""
 
     values: dict[str, Any]
     visible: tuple[str, ...]
     applicable: dict[str, bool]
     calc_errors: dict[str, dict]
-    visible_set: frozenset = frozenset()
+    asked: tuple = ()
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the shown controls and calculators, which reports look up one by one
+    shown_special: frozenset = frozenset()
+
+    @cached_property
+    def visible_set(self) -> frozenset:
+        return frozenset(self.visible)
 
     def is_visible(self, qid: str) -> bool:
         return qid in self.visible_set
@@ -73,32 +85,15 @@ def progress(content, state: "State", pack_id: str,
              section_id: Optional[str] = None) -> tuple[int, int]:
     """(answered, shown) over a pack's (or one section's) questions shown now; calculators,
     which nobody answers, are left out. Areas, the wizard's progress and reports all use it."""
+    if section_id is None:
+        return state.counts.get(pack_id, (0, 0))
     answered = shown = 0
-    questions = content.questions
-    for qid in state.visible:
-        info = questions[qid]
-        if info.pack.id != pack_id or info.question.kind == "calculator":
-            continue
-        if section_id is not None and info.section.id != section_id:
+    for info in state.asked:
+        if info.pack_id != pack_id or info.section.id != section_id:
             continue
         shown += 1
-        answered += qid in state.values
+        answered += info.qid in state.values
     return answered, shown
-
-
-def progress_by_pack(content, state: "State") -> dict[str, tuple[int, int]]:
-    """(answered, shown) for every pack at once: one pass over the shown questions."""
-    counts = {pack.id: [0, 0] for pack in content.packs}
-    questions = content.questions
-    values = state.values
-    for qid in state.visible:
-        info = questions[qid]
-        if info.question.kind == "calculator":
-            continue
-        count = counts[info.pack.id]
-        count[1] += 1
-        count[0] += qid in values
-    return {pid: (a, t) for pid, (a, t) in counts.items()}
 
 
 def compute_state(content, answers: dict[str, Any]) -> State:
@@ -106,12 +101,15 @@ def compute_state(content, answers: dict[str, Any]) -> State:
     section's) conditions hold on the answers of questions shown before it."""
     values: dict[str, Any] = {}
     visible: list[str] = []
+    asked: list = []
+    special: list[str] = []
     applicable: dict[str, bool] = {}
     calc_errors: dict[str, dict] = {}
+    counts = {pack.id: [0, 0] for pack in content.packs}
     env = _Env(values, content.groups)
     truthy = expr.truthy
-    for qid, info in content.questions.items():
-        pid = info.pack.id
+    for info in content.questions.values():
+        pid = info.pack_id
         ok = applicable.get(pid)
         if ok is None:
             cond = content.applies.get(pid)
@@ -125,10 +123,13 @@ def compute_state(content, answers: dict[str, Any]) -> State:
                 break
         if not shown:
             continue
+        qid = info.qid
         visible.append(qid)
-        question = info.question
-        if question.kind == "calculator":
-            calc = CALCULATORS[question.calculator]
+        if info.control:
+            special.append(qid)
+        if info.kind == "calculator":
+            special.append(qid)
+            calc = CALCULATORS[info.question.calculator]
             inputs = calculator_inputs(content, qid, values)
             try:
                 value = calc.value(inputs)
@@ -139,25 +140,38 @@ def compute_state(content, answers: dict[str, Any]) -> State:
             if value is not None:
                 values[qid] = value
         else:
+            asked.append(info)
+            count = counts[pid]
+            count[1] += 1
             value = answers.get(qid)
             if value is not None:
                 values[qid] = value
+                count[0] += 1
     for pack in content.packs:
         applicable.setdefault(pack.id, False if content.applies.get(pack.id) else True)
-    return State(values, tuple(visible), applicable, calc_errors, frozenset(visible))
+    return State(values, tuple(visible), applicable, calc_errors, tuple(asked),
+                 {pid: (a, t) for pid, (a, t) in counts.items()}, frozenset(special))
 
 
-def _because(content, when: expr.Expr, state: State) -> list[Because]:
-    refs = sorted(when.references(), key=lambda r: content.questions[r].index
-                  if r in content.questions else 10**9)
+def _finding_memo(content, info) -> dict:
+    """The parts of a finding's result that do not depend on the answers, made once."""
+    memo = info.memo
+    if not memo:
+        rule = info.finding.rule
+        date = rule.date.isoformat() if rule.date else None
+        until = rule.until.isoformat() if rule.until else None
+        reads = [content.questions[r] for r in info.when.references() if r in content.questions]
+        memo.update(date=date, label=status_label(rule.status, date, until),
+                    reads=tuple(sorted(reads, key=lambda q: q.index)))
+    return memo
+
+
+def _because(reads, values: dict) -> list[Because]:
     result = []
-    for ref in refs:
-        if ref not in state.values:
-            continue
-        info = content.questions[ref]
-        value = state.values[ref]
-        result.append(Because(ref, value, content.text(info.question.text),
-                              answer_text(content, ref, value)))
+    for info in reads:
+        value = values.get(info.qid)
+        if value is not None:
+            result.append(Because(info.qid, value, info.text, answer_words(info, value)))
     return result
 
 
@@ -170,16 +184,13 @@ def _findings(content, state: State) -> list[FindingResult]:
         if not expr.truthy(info.when.evaluate(env)):
             continue
         finding = info.finding
-        date = finding.rule.date.isoformat() if finding.rule.date else None
+        memo = _finding_memo(content, info)
         results.append(FindingResult(
             id=finding.id, area=info.pack.area, severity=finding.severity,
             title=content.text(finding.title), explanation=content.text(finding.explanation),
-            citations=list(finding.citations), status=finding.rule.status, status_date=date,
-            status_label=status_label(finding.rule.status, date,
-                                      finding.rule.until.isoformat() if finding.rule.until
-                                      else None),
-            confirm=finding.rule.confirm,
-            watch=finding.watch, because=_because(content, info.when, state),
+            citations=list(finding.citations), status=finding.rule.status,
+            status_date=memo["date"], status_label=memo["label"], confirm=finding.rule.confirm,
+            watch=finding.watch, because=_because(memo["reads"], state.values),
             actions=list(finding.actions)))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     order = {p.id: i for i, p in enumerate(content.packs)}
@@ -190,12 +201,12 @@ def _findings(content, state: State) -> list[FindingResult]:
 
 def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
     items = []
-    for qid, info in content.questions.items():
-        question = info.question
-        if question.role != "control" or not state.applicable.get(info.pack.id):
+    for info in content.controls:
+        if not state.applicable.get(info.pack_id):
             continue
+        qid, question = info.qid, info.question
         value = state.values.get(qid)
-        if not state.is_visible(qid):
+        if qid not in state.shown_special:
             state_name, credit = "not_applicable", 0.0
         elif value is None:
             state_name, credit = "unanswered", 0.0
@@ -207,9 +218,9 @@ def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
             credit = float(option.credit or 0.0) if option else 0.0
             state_name = "in_place" if credit >= 1 else "missing" if credit <= 0 else "partial"
         items.append(ChecklistItem(
-            area=info.pack.area, question=qid, text=content.text(question.text),
+            area=info.area, question=qid, text=info.text,
             state=state_name, weight=question.weight, credit=credit,
-            answer=answer_text(content, qid, value) if value is not None else None,
+            answer=answer_words(info, value) if value is not None else None,
             note=assessment.notes.get(qid, "")))
     return items
 
@@ -247,14 +258,11 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
     return result
 
 
-def _question_item(content, qid: str, state: State, assessment) -> QuestionItem:
-    info = content.questions[qid]
-    value = state.values.get(qid)
+def _question_item(info, value, notes: dict) -> QuestionItem:
     return QuestionItem(
-        question=qid, area=info.pack.area, section=content.text(info.section.title),
-        text=content.text(info.question.text), answer=value,
-        answer_text=answer_text(content, qid, value) if value is not None else None,
-        note=assessment.notes.get(qid, ""))
+        question=info.qid, area=info.area, section=info.section_title, text=info.text,
+        answer=value, answer_text=answer_words(info, value) if value is not None else None,
+        note=notes.get(info.qid, ""))
 
 
 def _content_info(content) -> ContentInfo:
@@ -268,10 +276,11 @@ def _content_info(content) -> ContentInfo:
 
 def _calculations(content, state: State) -> list[Calculation]:
     result = []
-    for qid in state.visible:
-        question = content.questions[qid].question
-        if question.kind != "calculator":
+    for info in content.calculators:
+        qid = info.qid
+        if qid not in state.shown_special:
             continue
+        question = info.question
         inputs = calculator_inputs(content, qid, state.values)
         details: Optional[dict] = None
         if qid not in state.calc_errors and any(v is not None for v in inputs.values()):
@@ -293,7 +302,7 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
     checklist = _checklist(content, state, assessment)
     areas = []
     exposure: dict[str, str] = {}
-    counts = progress_by_pack(content, state)
+    counts = state.counts
     findings_by_area: dict[str, list] = {}
     for finding in findings:
         findings_by_area.setdefault(finding.area, []).append(finding)
@@ -314,13 +323,19 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
             controls_in_place=sum(1 for c in controls if c.state == "in_place"),
             controls_total=sum(1 for c in controls if c.state != "not_applicable")))
     actions = _actions(content, findings, exposure, assessment)
-    asked = [qid for qid in state.visible if content.questions[qid].question.kind != "calculator"]
-    unanswered = [_question_item(content, q, state, assessment) for q in asked
-                  if q not in state.values]
-    unsure = [_question_item(content, q, state, assessment) for q in asked
-              if state.values.get(q) == "unsure"]
-    answers = [_question_item(content, q, state, assessment) for q in asked
-               if q in state.values or assessment.notes.get(q)]
+    values, notes = state.values, assessment.notes
+    unanswered, unsure, answers = [], [], []
+    for info in state.asked:
+        value = values.get(info.qid)
+        if value is None:
+            unanswered.append(_question_item(info, None, notes))
+            if notes.get(info.qid):
+                answers.append(unanswered[-1])
+            continue
+        item = _question_item(info, value, notes)
+        answers.append(item)
+        if value == "unsure":
+            unsure.append(item)
     meta = assessment.meta.model_dump()
     return ReportData(
         content=_content_info(content), meta=meta, areas=areas, checklist=checklist,

@@ -34,6 +34,7 @@ import functools
 import math
 import operator
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, NoReturn, Protocol
 
@@ -456,7 +457,8 @@ class _Parser:
             self.fail(_TOO_DEEP, column)
 
     def qualify(self, name: str) -> str:
-        return name if self.pack is None or "." in name else f"{self.pack}.{name}"
+        # interned, like the content's question ids: a lookup then finds its key by identity
+        return sys.intern(name if self.pack is None or "." in name else f"{self.pack}.{name}")
 
     def unexpected(self, after: str | None) -> NoReturn:
         kind, _, column, text = self.tokens[self.pos]

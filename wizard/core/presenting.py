@@ -43,11 +43,36 @@ def _number(value: float) -> str:
 def answer_text(content, qid: str, value: Any) -> dict[str, str]:
     """``{ko, en}`` for an answer to ``qid`` as a person would read it."""
     info = content.questions.get(qid)
-    question = info.question if info else None
-    result = {}
-    for lang in LANGUAGES:
-        result[lang] = _one(question, value, lang)
-    return result
+    if info is not None:
+        return answer_words(info, value)
+    return {lang: _one(None, value, lang) for lang in LANGUAGES}
+
+
+def answer_words(info, value: Any) -> dict[str, str]:
+    """``answer_text`` for a question already looked up (a ``content.QuestionInfo``)."""
+    kind = info.kind
+    if kind == "yes_no_unsure" and value in YES_NO:
+        return _yes_no_words()[value]  # the same three dicts for every question (read only)
+    if type(value) not in _ONE_VALUE:  # lists (multi-select, countries): made each time
+        return {lang: _one(info.question, value, lang) for lang in LANGUAGES}
+    # a single value (option, number, text): made once per question and value, then shared
+    # (read only); the wizard re-evaluates after every change, so this saves more there
+    words = info.words
+    cached = words.get(value)
+    if cached is None:
+        if len(words) >= _WORDS_KEPT:
+            words.clear()  # a number typed over and over: keep the memory bounded
+        cached = words[value] = {lang: _one(info.question, value, lang) for lang in LANGUAGES}
+    return cached
+
+
+_ONE_VALUE = frozenset({str, int, float})
+_WORDS_KEPT = 32
+
+
+@lru_cache(maxsize=1)
+def _yes_no_words() -> dict[str, dict[str, str]]:
+    return {key: {lang: _yes_no(lang)[key] for lang in LANGUAGES} for key in YES_NO}
 
 
 @lru_cache(maxsize=8)

@@ -16,7 +16,7 @@ from typing import Any, Optional
 Bilingual = dict  # {"ko": str, "en": str}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackInfo:
     id: str
     area: str
@@ -26,7 +26,7 @@ class PackInfo:
     title: Bilingual
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentInfo:
     version: str
     as_of: str
@@ -36,7 +36,7 @@ class ContentInfo:
     program_version: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AreaResult:
     id: str
     pack: str
@@ -50,7 +50,7 @@ class AreaResult:
     controls_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistItem:
     area: str
     question: str
@@ -62,7 +62,7 @@ class ChecklistItem:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Because:
     question: str
     answer: Any
@@ -70,7 +70,7 @@ class Because:
     answer_text: Bilingual
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FindingResult:
     id: str
     area: str
@@ -87,7 +87,7 @@ class FindingResult:
     actions: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanInfo:
     owner: str = ""
     due: str = ""
@@ -95,7 +95,7 @@ class PlanInfo:
     comment: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionResult:
     id: str
     priority: int
@@ -110,7 +110,7 @@ class ActionResult:
     plan: PlanInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionItem:
     question: str
     area: str
@@ -121,7 +121,7 @@ class QuestionItem:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calculation:
     question: str
     calculator: str
@@ -130,14 +130,14 @@ class Calculation:
     error: Optional[dict] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DroppedItem:
     key: str
     value: Any
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportData:
     content: ContentInfo
     meta: dict
