@@ -60,12 +60,11 @@ def translations(lang: str) -> _gettext.NullTranslations:
 def _from_po(po, lang: str) -> _gettext.NullTranslations:
     """A source checkout has no compiled .mo: read the .po with Babel once and keep a compiled
     copy in the cache folder, keyed by the .po's content, for the next start."""
-    import hashlib
-
     from wizard import paths
+    from wizard.core.fingerprint import digest
 
     data = po.read_bytes()
-    cached = paths.cache_dir() / f"wizard-{lang}-{hashlib.sha256(data).hexdigest()[:16]}.mo"
+    cached = paths.cache_dir() / f"wizard-{lang}-{digest(data)[:16]}.mo"
     if cached.is_file():
         try:
             with cached.open("rb") as fh:

@@ -8,7 +8,6 @@ compiles every condition once. It raises :class:`ContentError` listing every pro
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -17,7 +16,7 @@ from typing import Optional
 
 from pydantic import ValidationError
 
-from wizard.core import expr
+from wizard.core import expr, fingerprint
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import Action, Finding, Glossary, Pack, Question, Section
 from wizard.core.problems import Problem, line_of
@@ -348,7 +347,7 @@ def _stamp(folder: Path) -> tuple:
         try:
             info = path.stat()
             if info.st_size <= MAX_STAMP_BYTES and path.is_file():
-                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+                digest = fingerprint.digest(path.read_bytes())
             else:
                 digest = info.st_mtime_ns
             stamp.append((path.name, info.st_size, digest))

@@ -1,6 +1,6 @@
 """A cache of checked content, so the program parses its YAML packs once, not at every start.
 
-The key is a SHA-256 over the program version and every pack file's name and bytes: any edit to
+The key is a BLAKE2b digest (``fingerprint``) over the program version and every pack file's name and bytes: any edit to
 any pack (or a new program version) misses the cache. The cache holds the pydantic-validated
 packs as JSON; on a hit they are validated again by pydantic (fast, in Rust) and the
 cross-reference checks run again, so a damaged or tampered cache can never yield content the
@@ -9,7 +9,6 @@ validator would refuse — it is simply ignored and rebuilt. Nothing here is eve
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Optional
@@ -21,12 +20,12 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def key_for(files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
+    from wizard.core.fingerprint import digest
+
+    parts = [f"{__version__}:{FORMAT}".encode()]
     for path in files:
-        digest.update(path.name.encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
+        parts += [path.name.encode("utf-8"), path.read_bytes()]
+    return digest(*parts)
 
 
 def _file(key: str) -> Path:

@@ -147,6 +147,8 @@ class QuestionBlock(QFrame):
         self.help_button.toggle()
 
     def _show_help(self, shown: bool) -> None:
+        if shown:  # laid out only when asked for: most help panels are never opened
+            self.help.setText(self._help_html())
         self.help.setVisible(shown)
         if shown:
             self.help.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -188,7 +190,7 @@ class QuestionBlock(QFrame):
         self.note.setPlaceholderText(lang.tr(NOTE))
         self.note_label.setText(lang.tr(NOTE_LABEL))
         self.note.setAccessibleName(lang.tr(NOTE_NAME, question=plain))
-        self.help.setText(self._help_html())
+        self.help.setText(self._help_html() if self.help_button.isChecked() else "")
         self.help.setAccessibleName(lang.tr(HELP_NAME, question=plain))
         self.setAccessibleName(plain)
         self.editor.retranslate()
