@@ -48,6 +48,7 @@ class QuestionInfo:
     text: dict  # {ko, en} of the question, shared by every report (read only)
     section_title: dict  # {ko, en} of its section's title, likewise
     words: dict  # answer -> {ko, en}, filled as answers are shown (presenting.answer_words)
+    held: list  # [the engine's last report line for this question], reused while it holds
     pack: Pack
     section: Section
     question: Question
@@ -58,7 +59,7 @@ class QuestionInfo:
            conditions: tuple, section_title: dict) -> "QuestionInfo":
         return cls(qid=qid, pack_id=pack.id, kind=question.kind, conditions=conditions,
                    area=pack.area, control=question.role == "control",
-                   text=_both(question.text), section_title=section_title, words={},
+                   text=_both(question.text), section_title=section_title, words={}, held=[None],
                    pack=pack, section=section, question=question, index=index)
 
 
@@ -275,7 +276,7 @@ def _settle() -> None:
     evaluating answers does not rescan every pack object (evaluation stays linear in size)."""
     import gc
 
-    gc.collect()
+    gc.collect(1)  # the loader's young garbage; a full collection would rescan every module
     gc.freeze()
 
 

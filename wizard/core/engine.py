@@ -259,10 +259,19 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
 
 
 def _question_item(info, value, notes: dict) -> QuestionItem:
-    return QuestionItem(
+    """The report line for one question; the same (immutable) object as last time when the
+    answer and the note have not changed, so re-evaluating does not rebuild every line."""
+    note = notes.get(info.qid, "")
+    held = info.held[0]
+    if held is not None and held.note == note and type(held.answer) is type(value) \
+            and held.answer == value:
+        return held
+    item = QuestionItem(
         question=info.qid, area=info.area, section=info.section_title, text=info.text,
         answer=value, answer_text=answer_words(info, value) if value is not None else None,
-        note=notes.get(info.qid, ""))
+        note=note)
+    info.held[0] = item
+    return item
 
 
 def _content_info(content) -> ContentInfo:
