@@ -287,3 +287,40 @@ def test_the_html_report_and_its_templates_load_nothing_from_the_internet(tmp_pa
     assert "<html" in html.lower()
     assert not REMOTE.search(html), REMOTE.search(html).group(0)
     assert REMOTE.search('<link href="https://fonts.example/x.css">')     # the check works
+
+
+def test_no_pydantic_plugin_sees_the_answers(tmp_path):
+    """An installed pydantic plugin (an observability tool, say) is never loaded: a fake one
+    registered through an entry point would write a file if pydantic called it."""
+    dist = tmp_path / "spy_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nspy = spy_plugin:plugin\n")
+    marker = tmp_path / "seen.txt"
+    (tmp_path / "spy_plugin.py").write_text(
+        "class _Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        f"        open({str(marker)!r}, 'a').write('seen\\n')\n"
+        "        return None, None, None\n"
+        "plugin = _Plugin()\n")
+    code = ("from wizard.core.content import load_content\n"
+            "from wizard.core.assessment import new_assessment\n"
+            f"load_content({str(MINI)!r})\n"
+            "import pydantic\n"
+            "class Probe(pydantic.BaseModel):\n"
+            "    x: int\n"
+            "Probe(x=1)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not marker.exists()
+    # the same spy is loaded when the program does not switch plugins off (the test can fail)
+    control = subprocess.run([sys.executable, "-c", code.replace(
+        "from wizard.core.content import load_content\n", "").replace(
+        "from wizard.core.assessment import new_assessment\n", "").replace(
+        f"load_content({str(MINI)!r})\n", "")], env=env, capture_output=True, text=True,
+        timeout=120)
+    assert control.returncode == 0, control.stderr[-2000:]
+    assert marker.exists()
