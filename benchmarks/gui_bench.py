@@ -167,38 +167,40 @@ def _env(config: str) -> dict:
     return env
 
 
+def _child(code: str, args: list[str], config: str,
+           expect: Optional[str] = None) -> tuple[Optional[float], list[str], int]:
+    """Run ``code`` in a fresh process: (seconds from its start to the line ``expect``; the
+    lines it printed up to there, or all of them without ``expect``; its peak RSS in KiB)."""
+    with tempfile.TemporaryFile("w+") as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                                stderr=errors, env=_env(config), cwd=ROOT, text=True)
+        elapsed, lines = None, []
+        for line in proc.stdout:
+            lines.append(line)
+            if expect is not None and line.strip() == expect:
+                elapsed = time.perf_counter() - start
+                break
+        proc.stdout.close()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        exit_code = os.waitstatus_to_exitcode(status)
+        if (elapsed is None) if expect is not None else exit_code != 0:
+            errors.seek(0)
+            what = f"never reported {expect!r}" if expect is not None else "failed"
+            raise RuntimeError(f"child {what} (exit {exit_code}): {errors.read()[-2000:]}")
+    return elapsed, lines, int(usage.ru_maxrss)
+
+
 def _run_child(code: str, args: list[str], expect: str, config: str) -> tuple[float, int]:
     """(seconds from process start to the line ``expect``, peak RSS in KiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=_env(config), cwd=ROOT, text=True)
-    elapsed = None
-    for line in proc.stdout:
-        if line.strip() == expect:
-            elapsed = time.perf_counter() - start
-            break
-    proc.stdout.close()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if elapsed is None:
-        raise RuntimeError(f"child never reported {expect!r} (exit {proc.returncode})")
-    return elapsed, int(usage.ru_maxrss)
+    elapsed, _lines, peak = _child(code, args, config, expect)
+    return elapsed, peak
 
 
 def _walk(pack_arg: str, mode: str, config: str) -> tuple[dict, int]:
     """One scripted walk in a fresh process: (its figures, its peak RSS in KiB)."""
-    with tempfile.TemporaryFile("w+") as errors:
-        proc = subprocess.Popen([sys.executable, "-c", WALK, pack_arg, mode],
-                                stdout=subprocess.PIPE, stderr=errors, text=True,
-                                env=_env(config), cwd=ROOT)
-        out = proc.stdout.read()
-        proc.stdout.close()
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            errors.seek(0)
-            raise RuntimeError(f"page walk failed: {errors.read()[-2000:]}")
-    return json.loads(out.strip().splitlines()[-1]), int(usage.ru_maxrss)
+    _elapsed, lines, peak = _child(WALK, [pack_arg, mode], config)
+    return json.loads(lines[-1]), peak
 
 
 def _p95(values: list[float]) -> float:

@@ -27,8 +27,14 @@ GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
 
 
-def _both(text) -> dict:
-    return {"ko": text.ko, "en": text.en}
+def _shared_text(cache: dict, text) -> dict:
+    """``{ko, en}`` for ``text`` from ``cache``, made once: every report shares the same dict
+    (read only). Keyed by identity: the content keeps its texts alive."""
+    key = id(text)
+    cached = cache.get(key)
+    if cached is None:
+        cached = cache[key] = {"ko": text.ko, "en": text.en}
+    return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +62,12 @@ class QuestionInfo:
 
     @classmethod
     def of(cls, qid: str, pack: Pack, section: Section, question: Question, index: int,
-           conditions: tuple, section_title: dict) -> "QuestionInfo":
+           conditions: tuple, texts: dict) -> "QuestionInfo":
+        """``texts``: the content's text cache (``Content.text_cache``)."""
         return cls(qid=qid, pack_id=pack.id, kind=question.kind, conditions=conditions,
                    area=pack.area, control=question.role == "control",
-                   text=_both(question.text), section_title=section_title, words={}, held=[None],
+                   text=_shared_text(texts, question.text),
+                   section_title=_shared_text(texts, section.title), words={}, held=[None],
                    pack=pack, section=section, question=question, index=index)
 
 
@@ -108,11 +116,7 @@ class Content:
 
     def text(self, text) -> dict:
         """``{ko, en}`` for one of this content's texts (the same dict object every time)."""
-        key = id(text)  # stable: the content keeps its texts alive
-        cached = self.text_cache.get(key)
-        if cached is None:
-            cached = self.text_cache[key] = {"ko": text.ko, "en": text.en}
-        return cached
+        return _shared_text(self.text_cache, text)
 
     def pack(self, pack_id: str) -> Pack:
         for pack in self.packs:
@@ -220,6 +224,7 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
     groups: dict[str, frozenset[str]] = {}
     files: dict[str, Path] = {}
     lines: dict[str, int] = {}
+    texts: dict = {}  # the content's text cache, shared with its questions
     index = 0
     for path, pack, data in read:
         file = str(path)
@@ -231,7 +236,6 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
         for s_i, section in enumerate(pack.sections):
             section_cond = _compile(section.show_if, pack.id, f"section {section.id}: show_if",
                                     line_of(data, ("sections", s_i, "show_if")), problems, file)
-            section_title = _both(section.title)
             for q_i, question in enumerate(section.questions):
                 loc = ("sections", s_i, "questions", q_i)
                 qid = sys.intern(f"{pack.id}.{question.id}")  # as expr.Ref names are
@@ -241,7 +245,7 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
                 conditions = tuple(c for c in (section_cond, cond) if c is not None)
                 if qid not in questions:
                     questions[qid] = QuestionInfo.of(qid, pack, section, question, index,
-                                                       conditions, section_title)
+                                                       conditions, texts)
                 index += 1
         for f_i, finding in enumerate(pack.findings):
             lines[f"finding:{finding.id}"] = line_of(data, ("findings", f_i))
@@ -254,10 +258,8 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
             actions.setdefault(action.id, ActionInfo(pack, action))
     content = Content(folder=folder, packs=tuple(p for _, p, _ in read), files=files,
                       questions=questions, groups=groups, findings=tuple(findings),
-                      actions=actions, applies=applies, glossary=glossary, lines=lines)
-    for info in questions.values():  # one {ko, en} dict per text, whoever asks for it
-        content.text_cache[id(info.question.text)] = info.text
-        content.text_cache[id(info.section.title)] = info.section_title
+                      actions=actions, applies=applies, glossary=glossary, lines=lines,
+                      text_cache=texts)
     problems.extend(validate.check(content, read, broken))
     return content, sorted(set(problems))
 
@@ -301,11 +303,7 @@ def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
 def _load_cached(folder: Path, stamp: tuple) -> Content:
     from wizard.core import content_cache
 
-    files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
-    try:
-        key = content_cache.key_for(files)
-    except OSError:
-        key = None
+    key = content_cache.key_for(stamp)  # from the digests the stamp took: no second read
     try:
         entry = content_cache.read(key) if key else None
         cached = _from_cache(folder, entry) if entry is not None else None

@@ -1,7 +1,8 @@
 """A cache of checked content, so the program parses its YAML packs once, not at every start.
 
-The key is a BLAKE2b digest (``fingerprint``) over the program version and every pack file's name and bytes: any edit to
-any pack (or a new program version) misses the cache. The cache holds the pydantic-validated
+The key is a BLAKE2b digest (``fingerprint``) over the program version and every pack file's
+name and digest (the ones the loader's folder stamp already took): any edit to any pack (or a
+new program version) misses the cache. The cache holds the pydantic-validated
 packs as JSON; on a hit they are validated again by pydantic (fast, in Rust) and the
 cross-reference checks run again, so a damaged or tampered cache can never yield content the
 validator would refuse — it is simply ignored and rebuilt. Nothing here is ever executed.
@@ -19,12 +20,16 @@ FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024
 
 
-def key_for(files: list[Path]) -> str:
+def key_for(stamp: tuple) -> Optional[str]:
+    """The key for a folder's packs as ``content._stamp`` describes them (each file's name,
+    size and digest), or None when a file could not be read and digested (no caching then)."""
     from wizard.core.fingerprint import digest
 
     parts = [f"{__version__}:{FORMAT}".encode()]
-    for path in files:
-        parts += [path.name.encode("utf-8"), path.read_bytes()]
+    for name, _size, file_digest in stamp:
+        if not isinstance(file_digest, str):
+            return None
+        parts += [name.encode("utf-8"), file_digest.encode()]
     return digest(*parts)
 
 

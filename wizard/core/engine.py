@@ -15,7 +15,6 @@ Scoring (also printed in every report, see ``scoring.FORMULA``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Optional
 
 from wizard import __version__
@@ -61,14 +60,9 @@ class State:
     visible: tuple[str, ...]
     applicable: dict[str, bool]
     calc_errors: dict[str, dict]
+    visible_set: frozenset = frozenset()
     asked: tuple = ()
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # the shown controls and calculators, which reports look up one by one
-    shown_special: frozenset = frozenset()
-
-    @cached_property
-    def visible_set(self) -> frozenset:
-        return frozenset(self.visible)
 
     def is_visible(self, qid: str) -> bool:
         return qid in self.visible_set
@@ -102,7 +96,6 @@ def compute_state(content, answers: dict[str, Any]) -> State:
     values: dict[str, Any] = {}
     visible: list[str] = []
     asked: list = []
-    special: list[str] = []
     applicable: dict[str, bool] = {}
     calc_errors: dict[str, dict] = {}
     counts = {pack.id: [0, 0] for pack in content.packs}
@@ -125,10 +118,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
             continue
         qid = info.qid
         visible.append(qid)
-        if info.control:
-            special.append(qid)
         if info.kind == "calculator":
-            special.append(qid)
             calc = CALCULATORS[info.question.calculator]
             inputs = calculator_inputs(content, qid, values)
             try:
@@ -149,8 +139,8 @@ def compute_state(content, answers: dict[str, Any]) -> State:
                 count[0] += 1
     for pack in content.packs:
         applicable.setdefault(pack.id, False if content.applies.get(pack.id) else True)
-    return State(values, tuple(visible), applicable, calc_errors, tuple(asked),
-                 {pid: (a, t) for pid, (a, t) in counts.items()}, frozenset(special))
+    return State(values, tuple(visible), applicable, calc_errors, frozenset(visible),
+                 tuple(asked), {pid: (a, t) for pid, (a, t) in counts.items()})
 
 
 def _finding_memo(content, info) -> dict:
@@ -206,7 +196,7 @@ def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
             continue
         qid, question = info.qid, info.question
         value = state.values.get(qid)
-        if qid not in state.shown_special:
+        if not state.is_visible(qid):
             state_name, credit = "not_applicable", 0.0
         elif value is None:
             state_name, credit = "unanswered", 0.0
@@ -287,7 +277,7 @@ def _calculations(content, state: State) -> list[Calculation]:
     result = []
     for info in content.calculators:
         qid = info.qid
-        if qid not in state.shown_special:
+        if not state.is_visible(qid):
             continue
         question = info.question
         inputs = calculator_inputs(content, qid, state.values)
