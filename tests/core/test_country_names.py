@@ -1,4 +1,8 @@
-"""Country names shown to users come from CLDR and cover every code the pickers offer."""
+"""Country names shown to users come from CLDR and cover every code the pickers offer.
+
+``translations/countries.json`` is a snapshot of the names in the Babel release the test extra
+pins (a new Babel brings new CLDR names: regenerate the file as docs/building.md says, then move
+the pin)."""
 
 import json
 
