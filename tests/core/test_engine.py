@@ -59,6 +59,25 @@ def test_calculator_feeds_findings_with_because(mini_content):
     assert calc.value == "3A090.a" and round(calc.result["en"]["tpp"]) == 4992
 
 
+def test_because_follows_changed_answers_on_re_evaluation(mini_content):
+    # the engine reuses a finding's result while the answers it reads are unchanged; an answer
+    # changed to another value, or a list changed in place, must show in the next report
+    assessment = _assess(mini_content, **A100)
+    first = next(f for f in evaluate(mini_content, assessment).findings if f.id == "hq_licence")
+    again = next(f for f in evaluate(mini_content, assessment).findings if f.id == "hq_licence")
+    assert again == first
+    set_answer(assessment, mini_content, "profile.customer_hq", ["CN", "MO"])
+    changed = next(f for f in evaluate(mini_content, assessment).findings
+                   if f.id == "hq_licence")
+    assert {b.question: b.answer for b in changed.because}["profile.customer_hq"] == ["CN", "MO"]
+    assessment.answers["profile.customer_hq"].append("SG")
+    grown = next(f for f in evaluate(mini_content, assessment).findings if f.id == "hq_licence")
+    assert {b.question: b.answer for b in grown.because}["profile.customer_hq"] == \
+        ["CN", "MO", "SG"]
+    en = {b.question: b.answer_text["en"] for b in grown.because}["profile.customer_hq"]
+    assert "Singapore" in en
+
+
 def test_headquarters_outside_d5_gives_no_licence_finding(mini_content):
     answers = dict(A100, profile__customer_hq=["SG", "JP"])
     ids = [f.id for f in evaluate(mini_content, _assess(mini_content, **answers)).findings]

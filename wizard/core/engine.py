@@ -165,23 +165,42 @@ def _because(reads, values: dict) -> list[Because]:
     return result
 
 
+def _read_key(reads, values: dict) -> tuple:
+    """What a finding's "because" depends on: the values (and their types: 1 and 1.0 read
+    differently) of the questions its condition reads; lists as tuples, so an answer list
+    changed in place still counts as changed."""
+    key = []
+    for info in reads:
+        value = values.get(info.qid)
+        key.append((type(value), tuple(value) if isinstance(value, list) else value))
+    return tuple(key)
+
+
 def _findings(content, state: State) -> list[FindingResult]:
     env = _Env(state.values, content.groups)
+    values = state.values
     results = []
     for info in content.findings:
         if not state.applicable.get(info.pack.id):
             continue
         if not expr.truthy(info.when.evaluate(env)):
             continue
-        finding = info.finding
         memo = _finding_memo(content, info)
-        results.append(FindingResult(
+        key = _read_key(memo["reads"], values)
+        held = memo.get("held")
+        if held is not None and held[0] == key:
+            results.append(held[1])  # the same answers: the same (immutable) result as last time
+            continue
+        finding = info.finding
+        result = FindingResult(
             id=finding.id, area=info.pack.area, severity=finding.severity,
             title=content.text(finding.title), explanation=content.text(finding.explanation),
             citations=list(finding.citations), status=finding.rule.status,
             status_date=memo["date"], status_label=memo["label"], confirm=finding.rule.confirm,
-            watch=finding.watch, because=_because(memo["reads"], state.values),
-            actions=list(finding.actions)))
+            watch=finding.watch, because=_because(memo["reads"], values),
+            actions=list(finding.actions))
+        memo["held"] = (key, result)
+        results.append(result)
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     order = {p.id: i for i, p in enumerate(content.packs)}
     area_order = {p.area: order[p.id] for p in content.packs}
