@@ -32,12 +32,11 @@ def _config_dir():
 
 
 def application():
-    """The QApplication (created once), with the bundled fonts and the wizard's style."""
+    """The QApplication (created once), with the bundled fonts as its font."""
     from PySide6.QtWidgets import QApplication
 
     from wizard import fonts
     from wizard.ui.compat import guard_none_refcount
-    from wizard.ui.style import STYLE
 
     guard_none_refcount()
     app = QApplication.instance()
@@ -46,8 +45,7 @@ def application():
         app.setApplicationName(APP_ID)
         app.setApplicationDisplayName("AI Trade Readiness")
     fonts.register_fonts()
-    app.setFont(fonts.ui_font())
-    app.setStyleSheet(STYLE)
+    app.setFont(fonts.ui_font())  # no application style sheet: see wizard/ui/style.py
     return app
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePoli
                                QVBoxLayout, QWidget)
 
 from wizard.i18n import N_
-from wizard.ui import lang, questions
+from wizard.ui import lang, questions, style
 from wizard.ui.glossary import terms_in, tooltip_html
 
 HELP_BUTTON = N_("Help and why we ask (F1)")
@@ -43,16 +43,16 @@ class QuestionBlock(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.text.setObjectName("questionText")
+        style.look(self.text, "questionText")
         self.tag = QLabel(self)
-        self.tag.setObjectName("questionTag")
+        style.look(self.tag, "questionTag")
         self.editor = questions.create(info, session, self)
         self.known = session.answer(info.qid)   # the answer the editor shows
         self.editing = False
         self.editor.edited.connect(self._edited)
         self.editor.message.connect(self._message)
         self.message = QLabel(self)
-        self.message.setObjectName("inlineError")
+        style.look(self.message, "inlineError")
         self.message.setWordWrap(True)
         self.message.hide()
         self.help = QLabel(self)
@@ -67,7 +67,7 @@ class QuestionBlock(QFrame):
         self.note.setText(session.note(self.qid))
         self.note.textEdited.connect(lambda text: session.set_note(self.qid, text))
         self.note_label = QLabel(self)
-        self.note_label.setObjectName("noteLabel")
+        style.look(self.note_label, "noteLabel")
         self.note_label.setBuddy(self.note)
         for widget in (self.note, self.note_label):
             widget.setVisible(question.kind != "calculator")
@@ -147,7 +147,9 @@ class QuestionBlock(QFrame):
         self.help_button.toggle()
 
     def _show_help(self, shown: bool) -> None:
-        if shown:  # laid out only when asked for: most help panels are never opened
+        if shown:  # laid out (and styled) only when asked for: most are never opened
+            if not self.help.styleSheet():
+                style.look(self.help, "helpPanel")
             self.help.setText(self._help_html())
         self.help.setVisible(shown)
         if shown:

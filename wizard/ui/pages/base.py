@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFrame, QLabel, QProgressBar, QScrollArea, QVBoxL
                                QWizardPage)
 
 from wizard.i18n import N_
-from wizard.ui import lang
+from wizard.ui import lang, style
 
 PAGE_OF = N_("Page {number} of {total}")
 AREA_PROGRESS = N_("{area}: {answered} of {total} questions answered")
@@ -26,10 +26,10 @@ class BasePage(QWizardPage):
         super().__init__(parent)
         self.wizard_ = wizard
         self.heading = QLabel(self)
-        self.heading.setObjectName("pageHeading")
+        style.look(self.heading, "pageHeading")
         self.heading.setWordWrap(True)
         self.steps = QLabel(self)
-        self.steps.setObjectName("pageSteps")
+        style.look(self.steps, "pageSteps")
         self.steps.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)

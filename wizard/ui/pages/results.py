@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from wizard.i18n import N_
-from wizard.ui import lang
+from wizard.ui import lang, style
 from wizard.ui.pages.base import BasePage
 from wizard.ui.results.chart import AreaChart, Bar
 from wizard.ui.results.checklist import ChecklistView
@@ -49,7 +49,7 @@ class ResultsPage(BasePage):
         self.chart = AreaChart(overview)
         self.scoring = QLabel(overview)
         self.scoring.setWordWrap(True)
-        self.scoring.setObjectName("scoringNote")
+        style.look(self.scoring, "scoringNote")
         layout = QVBoxLayout(overview)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart)

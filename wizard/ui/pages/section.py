@@ -10,7 +10,7 @@ from typing import Optional
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
-from wizard.ui import lang
+from wizard.ui import lang, style
 from wizard.ui.pages.base import BasePage
 
 
@@ -42,7 +42,7 @@ class SectionPage(BasePage):
         start = time.perf_counter()
         if self.first_of_pack and self.intro is None:
             self.intro = QLabel(self.body)
-            self.intro.setObjectName("packIntro")
+            style.look(self.intro, "packIntro")
             self.intro.setWordWrap(True)
             self.intro.setTextFormat(Qt.TextFormat.RichText)
             self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,7 +57,7 @@ class SectionPage(BasePage):
             block = QuestionBlock(questions[qid], self.session, self.body)
             line = QFrame(self.body)
             line.setFrameShape(QFrame.Shape.HLine)
-            line.setObjectName("questionRule")
+            style.look(line, "questionRule")
             block.rule = line
             block.refresh(state)
             line.setVisible(not block.isHidden())

@@ -14,7 +14,7 @@ from wizard.core.engine import calculator_inputs
 from wizard.core.errors import CalculatorError, WizardError
 from wizard.core.presenting import answer_text
 from wizard.i18n import N_
-from wizard.ui import lang
+from wizard.ui import lang, style
 from wizard.ui.questions.base import Editor
 
 RESULT = N_("Result: {value}")
@@ -38,7 +38,7 @@ class CalculatorView(Editor):
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.setObjectName("calculatorView")
+        style.look(self.view, "calculatorView")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
