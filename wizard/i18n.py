@@ -108,10 +108,16 @@ class Note:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str) -> str:
-        return translate(self.msgid, lang, **self.params)
+        params = {k: v.render(lang) if isinstance(v, Note) else v for k, v in self.params.items()}
+        return translate(self.msgid, lang, **params)
+
+    def english(self) -> str:
+        """The English text without reading a catalog (program strings are English)."""
+        params = {k: v.english() if isinstance(v, Note) else v for k, v in self.params.items()}
+        return self.msgid.format(**params) if params else self.msgid
 
     def both(self) -> dict[str, str]:
-        return bilingual(self.msgid, **self.params)
+        return {lang: self.render(lang) for lang in LANGUAGES}
 
 
 def default_language() -> str:

@@ -22,8 +22,8 @@ GOOD = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
         "notes": {"chips.sells": "<script>alert(1)</script> {{ 7*7 }}"}}
 
 
-def run(*args, cwd=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+def run(*args, cwd=None, lang="C.UTF-8"):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", LC_ALL=lang)
     return subprocess.run([sys.executable, "-m", "wizard", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", env=env, cwd=cwd or ROOT, timeout=120)
 
@@ -121,6 +121,14 @@ def test_bad_assessments_exit_2_with_a_message_and_write_nothing(tmp_path, conte
     assert message in result.stderr
     _no_traceback(result)
     assert not out.exists()
+
+
+def test_a_korean_system_gets_the_message_in_korean(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps({**GOOD, "answers": {"chips.bits": 1000}}), encoding="utf-8")
+    result = run("report", path, "--packs", MINI, lang="ko_KR.UTF-8")
+    assert result.returncode == 2 and "최댓값" in result.stderr and "in.json" in result.stderr
+    _no_traceback(result)
 
 
 def test_a_50_mb_file_is_refused(tmp_path):

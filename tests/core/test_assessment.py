@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from wizard.core.assessment import (SCHEMA_VERSION, load_assessment, new_assessment,
-                                    save_assessment, set_answer)
+from wizard.core.assessment import (NO_LONGER_FITS, SCHEMA_VERSION, load_assessment,
+                                    new_assessment, save_assessment, set_answer)
 from wizard.core.errors import AssessmentError
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def _file(tmp_path, data, name="a.json"):
@@ -62,6 +65,8 @@ def test_older_pack_version_keeps_known_answers_and_lists_the_rest(tmp_path, min
     dropped = {d.key: d.reason for d in loaded.dropped}
     assert set(dropped) == {"profile.old_question", "profile.activities"}
     assert "no longer" in dropped["profile.old_question"]
+    # the reason is a program string, so the wizard and reports show it in either language
+    assert dropped["profile.activities"] == NO_LONGER_FITS
 
 
 @pytest.mark.parametrize("change,message", [
@@ -110,3 +115,36 @@ def test_a_huge_file_is_refused_before_reading(tmp_path, mini_content):
         fh.truncate(50 * 1024 * 1024)
     with pytest.raises(AssessmentError, match="50.0 MB"):
         load_assessment(path, mini_content)
+
+
+@pytest.mark.parametrize("change,english,korean", [
+    (dict(schema_version=SCHEMA_VERSION + 1), "newer version of the program", "업데이트"),
+    (dict(answers={"profile.staff": 10**9}), "above the maximum", "최댓값"),
+    (dict(answers={"chips.sells": "maybe"}), "use yes, no or unsure", "yes, no, unsure"),
+    (dict(meta={"date": "23/11/2026"}), "YYYY-MM-DD", "형식의 날짜가 아닙니다"),
+    (dict(meta={"company": 7}), "meta.company: must be text", "텍스트여야"),
+    (dict(meta={"colour": "red"}), "meta.colour: is not a field", "없는 항목"),
+    (dict(plan={"apply_licence": {"status": "finished"}}), "must be one of", "다음 중 하나"),
+    (dict(answers={"chips.nope": "yes"}), "unknown question 'chips.nope'", "알 수 없는 문항"),
+])
+def test_refusals_read_in_korean_too(tmp_path, mini_content, change, english, korean):
+    # a Korean user opening a damaged file gets the whole message in Korean; str() stays
+    # English (logs, the English interface) and both name the file and the place
+    with pytest.raises(AssessmentError) as info:
+        load_assessment(_file(tmp_path, _base(**change)), mini_content)
+    error = info.value
+    assert english in str(error) and english in error.render("en")
+    ko = error.render("ko")
+    assert korean in ko and "a.json" in ko and HANGUL.search(ko)
+
+
+def test_unreadable_files_read_in_korean_too(tmp_path, mini_content):
+    for name, data, korean in [("missing.json", None, "파일이 없습니다"),
+                               ("notjson.json", b"{not json", "올바른 JSON 형식이 아닙니다"),
+                               ("latin1.json", b"caf\xe9", "UTF-8 텍스트가 아닙니다")]:
+        path = tmp_path / name
+        if data is not None:
+            path.write_bytes(data)
+        with pytest.raises(AssessmentError) as info:
+            load_assessment(path, mini_content)
+        assert korean in info.value.render("ko") and name in info.value.render("ko")

@@ -120,3 +120,23 @@ def test_title_shows_name_and_modified_marker(make_window):
     assert not window.isWindowModified()
     answer_all(window, {"profile.screening": "no"})
     assert window.isWindowModified()
+
+
+def test_file_errors_are_shown_in_the_display_language(make_window, dialogs, tmp_path):
+    window = make_window()
+    bad = tmp_path / "broken.json"
+    bad.write_text("{broken", encoding="utf-8")
+    window.language_actions["ko"].trigger()
+    window.files.open_path(bad)
+    text = dialogs.texts()[-1]
+    assert "올바른 JSON 형식이 아닙니다" in text and "broken.json" in text
+    assert "not valid JSON" not in text
+    window.language_actions["both"].trigger()       # a consultant with an English-speaking client
+    window.files.open_path(bad)
+    text = dialogs.texts()[-1]
+    assert "올바른 JSON 형식이 아닙니다" in text and "not valid JSON" in text
+    # an answer the core refuses is explained under its field in the display language
+    window.language_actions["ko"].trigger()
+    assert "최댓값" in window.session.set_answer("chips.bits", 10**6)
+    window.language_actions["en"].trigger()
+    assert window.session.set_answer("chips.bits", 10**6) == "1e+06 is above the maximum 128"

@@ -179,7 +179,9 @@ def test_a_failing_disk_leaves_the_old_file_the_backup_and_no_temp(tmp_path, mon
     with pytest.raises(InputError) as info:
         save_assessment(target, third)
     message = str(info.value)
-    assert str(target) in message and "No space left" in message and "unchanged" in message
+    assert str(target) in message and "the disk is full" in message and "unchanged" in message
+    korean = info.value.render("ko")   # what the wizard shows a Korean user
+    assert str(target) in korean and "디스크 공간 부족" in korean and "바뀌지 않았습니다" in korean
     assert (target.read_bytes(), backup_path(target).read_bytes()) == before
     assert _temps(tmp_path, target) == []
 

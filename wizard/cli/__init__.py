@@ -53,7 +53,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return int(handler(args) or 0)
     except WizardError as exc:
-        print(f"readiness-wizard: {exc}", file=sys.stderr)
+        from wizard.i18n import default_language
+
+        print(f"readiness-wizard: {exc.render(default_language())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("readiness-wizard: interrupted", file=sys.stderr)

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from wizard.core.answers import check_answer
+from wizard.core.answers import check_answer, short
 from wizard.core.errors import AssessmentError
 from wizard.core.storage import atomic_write
-from wizard.i18n import N_
+from wizard.i18n import N_, Note
 
 FORMAT = "ai-trade-readiness-assessment"
 SCHEMA_VERSION = 1
@@ -34,13 +33,68 @@ NO_LONGER_FITS = N_("the answer no longer fits the question in the current packs
 GONE_NOTE = N_("note on a question no longer in the current packs")
 GONE_ACTION = N_("action no longer in the current packs")
 
+# Why a file is refused: "{file}: ..." in English and, through the Note, in Korean.
+TOO_BIG = N_("{file}: the file is {size} MB; an assessment is at most {limit} MB. Is this the "
+             "right file?")
+NOT_UTF8 = N_("{file}: not UTF-8 text (bad byte at offset {offset}); an assessment file is "
+              "UTF-8 JSON saved by this program")
+TOO_MANY_DIGITS = N_("{file}: contains a number with {digits} digits (at most {limit}); not an "
+                     "assessment file saved by this program")
+TOO_DEEP = N_("{file}: nested too deeply to be an assessment file")
+NOT_JSON = N_("{file}: not valid JSON (line {line}, column {column}: {error}); open the file the "
+              "program saved, or its .bak backup")
+NOT_OBJECT = N_("{file}: expected a JSON object with the assessment")
+DEEPER_THAN = N_("{file}: nested deeper than {limit} levels; not an assessment file")
+NOT_UNICODE = N_("{file}: contains text that is not valid Unicode (an unpaired surrogate "
+                 "escape); not an assessment file saved by this program")
+NOT_OURS = N_("{file}: not an AI Trade Readiness assessment (\"format\" is {found}, expected "
+              "{expected})")
+BAD_SCHEMA = N_("{file}: \"schema_version\" must be a whole number from 1")
+NEWER = N_("{file}: saved by a newer version of the program (file schema {found}, this program "
+           "reads up to {supported}); update AI Trade Readiness to open it")
+AT_PLACE = N_("{file}: {place}: {problem}")
+AT_PLACE_MORE = N_("{file}: {place}: {problem} (and {count} more)")
+BAD_ANSWER = N_("{file}: answers: {problem}")
+UNKNOWN_ANSWER = N_("{file}: answers: unknown question {question}; check the question id "
+                    "against the packs (readiness-wizard validate)")
+UNKNOWN_NOTE = N_("{file}: notes: unknown question {question}")
+UNKNOWN_ACTION = N_("{file}: plan: unknown action {action}")
+NO_FILE = N_("{file}: no such file")
+IS_FOLDER = N_("{file}: is a folder, not an assessment file")
+UNREADABLE = N_("{file}: cannot read the file ({reason})")
+UNKNOWN_QUESTION = N_("unknown question {question}")
+
+# What pydantic finds wrong in a damaged file, in our words (other kinds keep pydantic's own)
+NOT_A_DATE = N_("{value} is not a date in YYYY-MM-DD form")
+LONG_NOTE = N_("the note on {question} is longer than 5,000 characters")
+_PYDANTIC = {
+    "missing": N_("is missing"),
+    "extra_forbidden": N_("is not a field of an assessment file"),
+    "string_type": N_("must be text"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "dict_type": N_("must be a JSON object"),
+    "model_type": N_("must be a JSON object"),
+    "literal_error": N_("must be one of: {expected}"),
+    "string_too_long": N_("is longer than {max_length} characters"),
+}
+
+
+class _Refused(ValueError):
+    """A validator's refusal, kept as a Note for the reader's language."""
+
+    def __init__(self, msgid: str, **params: Any) -> None:
+        self.note = Note(msgid, params)
+        super().__init__(self.note.english())
+
 
 def _iso_date_or_empty(value: str) -> str:
     if value:
         try:
             dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"{_short(value)} is not a date in YYYY-MM-DD form") from exc
+            raise _Refused(NOT_A_DATE, value=short(value)) from exc
     return value
 
 
@@ -84,7 +138,7 @@ class Assessment(BaseModel):
     def _note_length(cls, notes: dict[str, str]) -> dict[str, str]:
         for key, note in notes.items():
             if len(note) > 5000:
-                raise ValueError(f"the note on {key} is longer than 5,000 characters")
+                raise _Refused(LONG_NOTE, question=short(key))
         return notes
 
     def to_json(self) -> str:
@@ -136,21 +190,9 @@ def _depth(value: Any, limit: int) -> bool:
     return True
 
 
-_REPR = reprlib.Repr()
-_REPR.maxstring = _REPR.maxother = 60
-_REPR.maxlong = 40
-_REPR.maxlist = _REPR.maxdict = 6
-_REPR.maxlevel = 3
-
-
-def _short(value: Any) -> str:
-    """A value from the file as a message shows it: a repr, never a page long."""
-    return _REPR.repr(value)
-
-
 def _key(key: Any) -> str:
     text = str(key)
-    return text if len(text) <= 60 and text.isprintable() else _short(key)
+    return text if len(text) <= 60 and text.isprintable() else short(key)
 
 
 def _clip(text: str, limit: int = 400) -> str:
@@ -164,6 +206,19 @@ def _clip(text: str, limit: int = 400) -> str:
 
 class _TooManyDigits(ValueError):
     pass
+
+
+def _problem(error: dict) -> Any:
+    """What pydantic found wrong at one place: our words (a Note) for the kinds a damaged or
+    hand-edited file has, else pydantic's own (English) message."""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, _Refused):
+        return cause.note
+    msgid = _PYDANTIC.get(error.get("type"))
+    if msgid is not None:
+        ctx = {k: _clip(str(v), 200) for k, v in (error.get("ctx") or {}).items()}
+        return Note(msgid, ctx)
+    return _clip(str(error["msg"]).removeprefix("Value error, "), 300)
 
 
 def _parse_int(text: str) -> int:
@@ -196,48 +251,40 @@ def _encodable(value: Any) -> bool:
 
 def _decode(data: bytes, name: str) -> dict:
     if len(data) > MAX_BYTES:
-        raise AssessmentError(f"{name}: the file is {len(data) / 2**20:.1f} MB; an assessment is "
-                              f"at most {MAX_BYTES // 2**20} MB. Is this the right file?")
+        raise AssessmentError.said(TOO_BIG, file=name, size=f"{len(data) / 2**20:.1f}",
+                                   limit=MAX_BYTES // 2**20)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AssessmentError(f"{name}: not UTF-8 text (bad byte at offset {exc.start}); an "
-                              "assessment file is UTF-8 JSON saved by this program") from exc
+        raise AssessmentError.said(NOT_UTF8, file=name, offset=exc.start) from exc
     try:
         raw = json.loads(text, parse_int=_parse_int)
     except _TooManyDigits as exc:
-        raise AssessmentError(f"{name}: contains a number with {exc.args[0]} digits (at most "
-                              f"{MAX_DIGITS}); not an assessment file saved by this "
-                              "program") from exc
+        raise AssessmentError.said(TOO_MANY_DIGITS, file=name, digits=exc.args[0],
+                                   limit=MAX_DIGITS) from exc
     except RecursionError as exc:
-        raise AssessmentError(f"{name}: nested too deeply to be an assessment file") from exc
+        raise AssessmentError.said(TOO_DEEP, file=name) from exc
     except json.JSONDecodeError as exc:
-        raise AssessmentError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                              f"{exc.msg}); open the file the program saved, or its .bak "
-                              "backup") from exc
+        raise AssessmentError.said(NOT_JSON, file=name, line=exc.lineno, column=exc.colno,
+                                   error=exc.msg) from exc
     if not isinstance(raw, dict):
-        raise AssessmentError(f"{name}: expected a JSON object with the assessment")
+        raise AssessmentError.said(NOT_OBJECT, file=name)
     if not _depth(raw, MAX_DEPTH):
-        raise AssessmentError(f"{name}: nested deeper than {MAX_DEPTH} levels; not an "
-                              "assessment file")
+        raise AssessmentError.said(DEEPER_THAN, file=name, limit=MAX_DEPTH)
     if not _encodable(raw):
-        raise AssessmentError(f"{name}: contains text that is not valid Unicode (an unpaired "
-                              "\\uD800-\\uDFFF escape); not an assessment file saved by this "
-                              "program")
+        raise AssessmentError.said(NOT_UNICODE, file=name)
     return raw
 
 
 def _check_header(raw: dict, name: str) -> None:
     if raw.get("format") != FORMAT:
-        raise AssessmentError(f"{name}: not an AI Trade Readiness assessment (\"format\" is "
-                              f"{_short(raw.get('format'))}, expected {FORMAT!r})")
+        raise AssessmentError.said(NOT_OURS, file=name, found=short(raw.get("format")),
+                                   expected=repr(FORMAT))
     version = raw.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise AssessmentError(f"{name}: \"schema_version\" must be a whole number from 1")
+        raise AssessmentError.said(BAD_SCHEMA, file=name)
     if version > SCHEMA_VERSION:
-        raise AssessmentError(f"{name}: saved by a newer version of the program (file schema "
-                              f"{version}, this program reads up to {SCHEMA_VERSION}); update "
-                              "AI Trade Readiness to open it")
+        raise AssessmentError.said(NEWER, file=name, found=version, supported=SCHEMA_VERSION)
 
 
 def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded:
@@ -251,9 +298,9 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         first = exc.errors()[0]
         place = _clip(".".join(str(p) if isinstance(p, int) else _key(p) for p in first["loc"]),
                       200)
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        message = _clip(str(first["msg"]).removeprefix("Value error, "), 300)
-        raise AssessmentError(f"{name}: {place}: {message}{more}") from exc
+        more = exc.error_count() - 1
+        raise AssessmentError.said(AT_PLACE_MORE if more else AT_PLACE, file=name, place=place,
+                                   problem=_problem(first), count=more) from exc
     dropped: list[Dropped] = []
     current = content.versions
     older = {pid for pid, ver in assessment.packs.items()
@@ -269,15 +316,14 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
             if migrating(qid):
                 dropped.append(Dropped(qid, value, GONE_QUESTION))
                 continue
-            raise AssessmentError(f"{name}: answers: unknown question {_short(qid)}; check the "
-                                  "question id against the packs (readiness-wizard validate)")
+            raise AssessmentError.said(UNKNOWN_ANSWER, file=name, question=short(qid))
         try:  # keyed by the content's own id string: lookups then match by identity
             answers[info.qid] = check_answer(info.question, value, qid)
         except AssessmentError as exc:
             if migrating(qid):
-                dropped.append(Dropped(qid, value, _clip(str(exc).split(": ", 1)[-1])))
+                dropped.append(Dropped(qid, value, NO_LONGER_FITS))
                 continue
-            raise AssessmentError(f"{name}: answers: {_clip(str(exc))}") from exc
+            raise AssessmentError.said(BAD_ANSWER, file=name, problem=exc.note) from exc
     notes = {}
     for qid, note in assessment.notes.items():
         if qid in content.questions:
@@ -285,7 +331,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         elif migrating(qid) or note == "":
             dropped.append(Dropped(qid, note, GONE_NOTE))
         else:
-            raise AssessmentError(f"{name}: notes: unknown question {_short(qid)}")
+            raise AssessmentError.said(UNKNOWN_NOTE, file=name, question=short(qid))
     plan = {}
     for aid, edit in assessment.plan.items():
         if aid in content.actions:
@@ -293,7 +339,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         elif older:
             dropped.append(Dropped(aid, edit.model_dump(), GONE_ACTION))
         else:
-            raise AssessmentError(f"{name}: plan: unknown action {_short(aid)}")
+            raise AssessmentError.said(UNKNOWN_ACTION, file=name, action=short(aid))
     assessment = assessment.model_copy(update={"answers": answers, "notes": notes,
                                                "plan": plan})
     return Loaded(assessment, dropped, name)
@@ -305,16 +351,16 @@ def load_assessment(path: Path, content) -> Loaded:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise AssessmentError(f"{name}: the file is {size / 2**20:.1f} MB; an assessment is "
-                                  f"at most {MAX_BYTES // 2**20} MB. Is this the right file?")
+            raise AssessmentError.said(TOO_BIG, file=name, size=f"{size / 2**20:.1f}",
+                                       limit=MAX_BYTES // 2**20)
         with path.open("rb") as fh:     # never more than the limit, whatever stat said
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
-        raise AssessmentError(f"{name}: no such file") from exc
+        raise AssessmentError.said(NO_FILE, file=name) from exc
     except IsADirectoryError as exc:
-        raise AssessmentError(f"{name}: is a folder, not an assessment file") from exc
+        raise AssessmentError.said(IS_FOLDER, file=name) from exc
     except OSError as exc:
-        raise AssessmentError(f"{name}: cannot read the file ({exc.strerror})") from exc
+        raise AssessmentError.said(UNREADABLE, file=name, reason=exc.strerror) from exc
     return parse_assessment(data, content, name)
 
 
@@ -328,7 +374,7 @@ def set_answer(assessment: Assessment, content, qid: str, value: Optional[Any]) 
     """Record (or with ``None``, clear) one answer after checking it."""
     info = content.questions.get(qid)
     if info is None:
-        raise AssessmentError(f"unknown question {qid!r}")
+        raise AssessmentError.said(UNKNOWN_QUESTION, question=short(qid))
     answers = dict(assessment.answers)
     if value is None or value == [] or value == "":
         answers.pop(qid, None)

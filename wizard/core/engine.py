@@ -124,8 +124,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
             try:
                 value = calc.value(inputs)
             except CalculatorError as exc:
-                note = getattr(exc, "note", None)
-                calc_errors[qid] = note.both() if note else {"ko": str(exc), "en": str(exc)}
+                calc_errors[qid] = {lang: exc.render(lang) for lang in ("ko", "en")}
                 value = None
             if value is not None:
                 values[qid] = value

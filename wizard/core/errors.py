@@ -15,9 +15,29 @@ from __future__ import annotations
 
 
 class WizardError(Exception):
-    """Base class: ``str(err)`` is a message that says what is wrong, where and what to do."""
+    """Base class: ``str(err)`` is a message that says what is wrong, where and what to do.
+
+    An error made with :meth:`said` also keeps its message as a program string with
+    parameters (``note``), so that the wizard and the command line show it in the reader's
+    language (:meth:`render`); ``str(err)`` is always the English text."""
 
     exit_code = 2
+    note = None  # a wizard.i18n.Note, when the message is a program string
+
+    @classmethod
+    def said(cls, msgid: str, **params):
+        """This error with ``msgid`` (an English program string marked with ``N_``) filled
+        from ``params`` as its message; a parameter that is a Note is rendered alike."""
+        from wizard.i18n import Note
+
+        note = Note(msgid, params)
+        error = cls(note.english())
+        error.note = note
+        return error
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` (``ko`` or ``en``)."""
+        return self.note.render(lang) if self.note is not None else str(self)
 
 
 class ExpressionError(WizardError):

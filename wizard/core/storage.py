@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from wizard.core.errors import InputError
+from wizard.i18n import N_, Note
 
 try:  # POSIX only
     import fcntl
@@ -29,6 +30,15 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 STALE_SECONDS = 600
+NO_FOLDER = N_("{path}: the folder {folder} does not exist")
+NOT_SAVED = N_("{path}: cannot save ({reason}); the previous file is unchanged")
+IS_A_FOLDER = N_("{path}: is a folder; give a file name")
+EXISTS = N_("{path}: already exists; choose another name or add --force to replace it")
+_REASONS = {  # errno name -> what the reader is told (others: the system's own words)
+    "EACCES": N_("permission denied"), "EPERM": N_("permission denied"),
+    "ENOSPC": N_("the disk is full"), "EDQUOT": N_("the disk quota is used up"),
+    "EROFS": N_("the disk is read-only"), "ENAMETOOLONG": N_("the file name is too long"),
+}
 _KEEP_OPEN = os.name == "posix"   # Windows cannot rename a file that is still open
 
 
@@ -45,7 +55,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
+        raise InputError.said(NO_FOLDER, path=str(path), folder=str(folder))
     remove_stale_temps(path)
     try:
         if backup and path.is_file():
@@ -53,12 +63,14 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
         _install(path, data)
         _fsync_dir(folder)
     except OSError as exc:
-        raise InputError(f"{path}: cannot save ({_reason(exc)}); the previous file is "
-                         "unchanged") from exc
+        raise InputError.said(NOT_SAVED, path=str(path), reason=_reason(exc)) from exc
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or exc.__class__.__name__
+def _reason(exc: OSError):
+    import errno
+
+    msgid = _REASONS.get(errno.errorcode.get(exc.errno or 0, ""))
+    return Note(msgid) if msgid else exc.strerror or exc.__class__.__name__
 
 
 def _locked_temp(folder: Path, prefix: str) -> tuple[Optional[int], str]:
@@ -175,10 +187,9 @@ def check_new_file(path: Path, *, force: bool = False) -> Path:
     the user did not ask to replace."""
     path = Path(path)
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name")
+        raise InputError.said(IS_A_FOLDER, path=str(path))
     if path.exists() and not force:
-        raise InputError(f"{path}: already exists; choose another name or add --force to "
-                         "replace it")
+        raise InputError.said(EXISTS, path=str(path))
     return path
 
 

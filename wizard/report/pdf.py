@@ -138,7 +138,7 @@ def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
     if not painter.begin(device):
         from wizard.core.errors import InputError
 
-        raise InputError("cannot start writing the PDF (the output device refused)")
+        raise InputError.said(N_("cannot start writing the PDF (the output device refused)"))
     try:
         layout = doc.documentLayout()
         small = QFont(default_font())

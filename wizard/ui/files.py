@@ -76,7 +76,7 @@ class FileController:
         try:
             loaded = load_assessment(Path(path), self.session.content)
         except WizardError as exc:
-            dialogs.error(self.window, lang.tr(OPEN_FAILED), str(exc))
+            dialogs.error(self.window, lang.tr(OPEN_FAILED), lang.error_text(exc))
             self.window.settings.remove_recent(path)
             self.window.save_settings()
             return False
@@ -125,7 +125,7 @@ class FileController:
         try:
             save_assessment(path, self.session.assessment)
         except (WizardError, OSError) as exc:
-            dialogs.error(self.window, lang.tr(SAVE_FAILED), str(exc))
+            dialogs.error(self.window, lang.tr(SAVE_FAILED), lang.error_text(exc))
             return False
         self.session.mark_saved(path)
         self.window.autosave.clear()
@@ -163,7 +163,7 @@ class FileController:
                 loaded = parse_assessment(entry.assessment, self.session.content,
                                           entry.source or "recovery")
             except WizardError as exc:
-                dialogs.error(self.window, lang.tr(RECOVER_FAILED), str(exc))
+                dialogs.error(self.window, lang.tr(RECOVER_FAILED), lang.error_text(exc))
             else:
                 source = Path(entry.source) if entry.source else None
                 self.session.replace(loaded.assessment, source, loaded.dropped, modified=True)

@@ -119,6 +119,19 @@ def pick_html(text: Any) -> str:
     return f"{html.escape(ko)}<br><span style='color:#555'>{html.escape(en)}</span>"
 
 
+def say(note: Any) -> str:
+    """A program message with parameters (``wizard.i18n.Note``) in the display language;
+    bilingual mode gives Korean, a blank line, English."""
+    return pick({"ko": note.render("ko"), "en": note.render("en")}, "\n\n")
+
+
+def error_text(exc: BaseException) -> str:
+    """What went wrong, for a dialog: the core's message in the display language when it has
+    one (``WizardError.note``), else the exception's own words (a system error)."""
+    note = getattr(exc, "note", None)
+    return say(note) if note is not None else str(exc)
+
+
 def langs() -> tuple[str, ...]:
     """The content languages shown: one, or both (Korean first)."""
     return ("ko", "en") if _mode == "both" else (_mode,)

@@ -17,6 +17,7 @@ from wizard.core.assessment import (Assessment, Meta, PlanEdit, new_assessment,
                                     set_answer)
 from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
+from wizard.ui import lang
 
 
 class Session(QObject):
@@ -56,13 +57,15 @@ class Session(QObject):
         return self.assessment.answers.get(qid)
 
     def set_answer(self, qid: str, value: Any) -> Optional[str]:
-        """Record an answer (``None`` clears it); the core's message if it is refused."""
+        """Record an answer (``None`` clears it); the core's message, in the display language,
+        if it is refused."""
         if self.assessment.answers.get(qid) == value:
             return None
         try:
             set_answer(self.assessment, self.content, qid, value)
         except AssessmentError as exc:
-            return str(exc).split(": ", 1)[-1]
+            problem = getattr(exc, "problem", None)  # the field shows whose problem it is
+            return lang.say(problem) if problem is not None else lang.error_text(exc)
         self._changed()
         return None
 

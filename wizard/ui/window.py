@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         try:
             content = load_content(Path(packs_dir) if packs_dir else None)
         except WizardError as exc:
-            dialogs.fatal(self, lang.tr(STARTING), str(exc))
+            dialogs.fatal(self, lang.tr(STARTING), lang.error_text(exc))
             return False
         self.session = Session(content, self.assessment_language(), self)
         self.session.modified_changed.connect(self.setWindowModified)

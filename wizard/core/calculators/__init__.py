@@ -47,10 +47,7 @@ E_UNKNOWN_LANGUAGE = N_("Unknown language '{lang}': use 'ko' or 'en'.")
 
 def fail(msgid: str, **params: Any) -> NoReturn:
     """Raise a :class:`CalculatorError` whose message is ``msgid`` (English), kept as ``.note``."""
-    note = Note(msgid, dict(params))
-    err = CalculatorError(msgid.format(**params))
-    err.note = note  # type: ignore[attr-defined]
-    raise err
+    raise CalculatorError.said(msgid, **params)
 
 
 def show(value: Any) -> str:
@@ -135,10 +132,7 @@ def fmt_sci(value: float, digits: int = 3, near: tuple[float, ...] = ()) -> str:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        note = Note(E_UNKNOWN_LANGUAGE, {"lang": str(lang)})
-        err = InputError(note.msgid.format(**note.params))
-        err.note = note  # type: ignore[attr-defined]
-        raise err
+        raise InputError.said(E_UNKNOWN_LANGUAGE, lang=str(lang))
     return lang
 
 

@@ -128,7 +128,7 @@ class ExportPage(BasePage):
             printing.write(self.session.report(), fmt, self.chosen_language(), path,
                            self.session.content)
         except (WizardError, OSError) as exc:
-            dialogs.error(self, lang.tr(FAILED), str(exc))
+            dialogs.error(self, lang.tr(FAILED), lang.error_text(exc))
             return
         self.last_path = path
         self.status.setText(lang.tr(EXPORTED, path=str(path)))
@@ -145,7 +145,7 @@ class ExportPage(BasePage):
         try:
             action(self, self.session.report(), self.chosen_language(), self.session.content)
         except (WizardError, OSError) as exc:
-            dialogs.error(self, lang.tr(PRINT_FAILED), str(exc))
+            dialogs.error(self, lang.tr(PRINT_FAILED), lang.error_text(exc))
 
     def retranslate(self) -> None:
         self.set_heading(lang.tr(TITLE))

@@ -25,8 +25,7 @@ NAME = N_("Calculated result")
 
 
 def _message(exc: WizardError, code: str) -> str:
-    note = getattr(exc, "note", None)
-    return note.render(code) if note is not None else str(exc)
+    return exc.render(code)
 
 
 class CalculatorView(Editor):
