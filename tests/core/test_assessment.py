@@ -148,3 +148,19 @@ def test_unreadable_files_read_in_korean_too(tmp_path, mini_content):
         with pytest.raises(AssessmentError) as info:
             load_assessment(path, mini_content)
         assert korean in info.value.render("ko") and name in info.value.render("ko")
+
+
+def test_the_wizards_edits_follow_the_file_rules(mini_content):
+    from wizard.core.assessment import edit_meta, edit_plan, PlanEdit
+
+    meta = new_assessment(mini_content).meta
+    assert edit_meta(meta, company="한빛반도체").company == "한빛반도체"
+    assert edit_meta(meta, date="").date == ""
+    for bad in (dict(date="2026-13-01"), dict(language="fr"), dict(company="x" * 201),
+                dict(colour="red")):
+        with pytest.raises(AssessmentError):
+            edit_meta(meta, **bad)
+    assert edit_plan(PlanEdit(), status="done", due="2027-01-31").status == "done"
+    for bad in (dict(status="finished"), dict(due="soon"), dict(comment="x" * 2001)):
+        with pytest.raises(AssessmentError):
+            edit_plan(PlanEdit(), **bad)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from wizard.core import content as content_module
+from wizard.core import fingerprint
 from wizard.core.content import load_content
 from wizard.core.errors import ContentError
 
@@ -50,19 +51,61 @@ def test_a_broken_pack_is_reported_even_if_an_old_cache_exists(mini_dir, cache):
         _reload(mini_dir)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "unknown_action", "wrong_key"])
-def test_a_damaged_cache_is_ignored_and_rebuilt(mini_dir, cache, damage):
+def _entry(cache):
+    path = next(cache.glob("content-*.json"))
+    header, _, body = path.read_bytes().partition(b"\n")
+    return path, json.loads(header), json.loads(body)
+
+
+def _write(path, header, body, *, digest=True):
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if digest:
+        header = {**header, "digest": fingerprint.digest(data)}
+    path.write_bytes(json.dumps(header).encode() + b"\n" + data)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "edited", "unknown_action",
+                                    "wrong_type", "wrong_key"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(mini_dir, cache, damage, monkeypatch):
     original = load_content(mini_dir)
-    entry_file = next(cache.glob("content-*.json"))
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    path, header, body = _entry(cache)
     if damage == "garbage":
-        entry_file.write_text("{not json", encoding="utf-8")
-    elif damage == "unknown_action":
-        for item in entry["packs"]:
-            item["json"] = item["json"].replace('"start_screening"]', '"no_such_action"]')
-        entry_file.write_text(json.dumps(entry), encoding="utf-8")
+        path.write_text("{not json", encoding="utf-8")
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:-200])
+    elif damage == "edited":        # a changed byte: the digest no longer matches
+        body["packs"][0]["data"]["version"] = "9.9.9"
+        _write(path, header, body, digest=False)
+    elif damage == "unknown_action":  # whole (digest matches) but wrong: the checks refuse it
+        text = json.dumps(body).replace('"start_screening"]', '"no_such_action"]')
+        _write(path, header, json.loads(text))
+    elif damage == "wrong_type":    # whole but not content at all
+        body["packs"][0]["data"]["sections"] = "none"
+        _write(path, header, body)
     else:
-        entry["key"] = "0" * 64
-        entry_file.write_text(json.dumps(entry), encoding="utf-8")
+        _write(path, {**header, "key": "0" * 64}, body)
+    rebuilt = []
+    real_build = content_module._build
+    monkeypatch.setattr(content_module, "_build",
+                        lambda folder: rebuilt.append(folder) or real_build(folder))
     again = _reload(mini_dir)
-    assert again.packs == original.packs
+    assert again.packs == original.packs and rebuilt == [mini_dir.resolve()]
+
+
+def test_a_cache_hit_does_not_import_pydantic(mini_dir, cache):
+    # the packs are checked with pydantic when they are read from YAML; an unchanged start
+    # rebuilds the checked content from the cache without it (time and memory at start-up)
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    load_content(mini_dir)
+    code = ("import sys; from wizard.core.content import load_content; "
+            f"c = load_content({str(mini_dir)!r}); "
+            "print(len(c.questions), 'pydantic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=True)
+    count, imported = result.stdout.split()
+    assert int(count) == len(load_content(mini_dir).questions) and imported == "False"

@@ -117,10 +117,10 @@ def test_notes_help_and_clear(make_window, qtbot):
 
 
 def test_glossary_terms_become_tooltips(make_window, monkeypatch):
-    from wizard.core.model import Glossary
+    from wizard.core.model import Glossary, from_plain
 
     window = make_window()
-    glossary = Glossary.model_validate({"terms": [{
+    glossary = from_plain(Glossary, {"terms": [{
         "id": "csl", "term": {"ko": "통합 심사 명단(CSL)", "en": "Consolidated Screening List (CSL)"},
         "definition": {"ko": "미국 정부 명단", "en": "US government lists in one search"}}]})
     monkeypatch.setattr(window.session.content, "glossary", glossary)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wizard.core.assessment import (Assessment, load_assessment, new_assessment,
+from wizard.core.assessment import (Assessment, edit_meta, load_assessment, new_assessment,
                                     save_assessment, set_answer)
 from wizard.core.errors import InputError
 from wizard.core.storage import atomic_write, backup_path, remove_stale_temps, temp_pattern
@@ -31,13 +31,18 @@ LANES = 2             # kill runs go on in parallel folders (CI has 2 cores)
 RUNS_PER_LANE = 21    # 42 kills in all
 
 CHILD = r"""
-import sys, time
+import json, sys, time
 from pathlib import Path
-from wizard.core.assessment import Assessment, save_assessment
+from wizard.core.assessment import Assessment, Meta, PlanEdit, save_assessment
+
+def load(name):
+    data = json.loads(Path(name).read_text(encoding="utf-8"))
+    return Assessment(**{**data, "meta": Meta(**data["meta"]),
+                         "plan": {k: PlanEdit(**v) for k, v in data["plan"].items()}})
 
 target = Path(sys.argv[1])
-a = Assessment.model_validate_json(Path(sys.argv[2]).read_text(encoding="utf-8"))
-b = Assessment.model_validate_json(Path(sys.argv[3]).read_text(encoding="utf-8"))
+a = load(sys.argv[2])
+b = load(sys.argv[3])
 save_assessment(target, a)      # complete saves (they also clear earlier leftovers)
 start = time.perf_counter()
 save_assessment(target, a)
@@ -50,10 +55,10 @@ while True:
 
 def _two_assessments(content) -> tuple[Assessment, Assessment]:
     a = new_assessment(content, language="ko")
-    a.meta = a.meta.model_copy(update={"company": "한빛 반도체 A"})
+    a.meta = edit_meta(a.meta, company="한빛 반도체 A")
     set_answer(a, content, "chips.sells", "no")
     b = new_assessment(content, language="en")
-    b.meta = b.meta.model_copy(update={"company": "Hanbit B"})
+    b.meta = edit_meta(b.meta, company="Hanbit B")
     set_answer(b, content, "chips.sells", "yes")
     set_answer(b, content, "profile.customer_hq", ["CN", "KR"])
     # large enough that writing it takes a while: more moments to be killed in
@@ -97,8 +102,8 @@ def test_killing_a_save_at_random_moments_never_breaks_the_file(tmp_path, mini_c
     a, b = _two_assessments(mini_content)
     a_bytes, b_bytes = a.to_json().encode("utf-8"), b.to_json().encode("utf-8")
     a_file, b_file = tmp_path / "a.src", tmp_path / "b.src"
-    a_file.write_text(a.model_dump_json(), encoding="utf-8")
-    b_file.write_text(b.model_dump_json(), encoding="utf-8")
+    a_file.write_text(a.to_json(), encoding="utf-8")
+    b_file.write_text(b.to_json(), encoding="utf-8")
     folders = []
     for lane in range(LANES):
         folder = tmp_path / f"고객 폴더 {lane}"

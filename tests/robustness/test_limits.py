@@ -241,20 +241,26 @@ def _damage(cache_dir, data: bytes) -> None:
     b"[" * 200_000,                                        # RecursionError in json.loads
     b"\xff\xfe garbage", b"", b"null", b'{"key": 1}',
     json.dumps({"packs": "xxxx", "lines": []}).encode(),
+    # a whole entry for these packs (its header's key and digest are right) whose body is not
+    # content: too deeply nested, the wrong shapes, a pack without its questions
+    ("entry", b"[" * 200_000),
+    ("entry", json.dumps({"packs": "xxxx", "lines": []}).encode()),
+    ("entry", json.dumps({"packs": [{"file": "chips.yaml", "data": {"id": "chips"}}],
+                          "glossary": None, "lines": {}}).encode()),
+    ("entry", json.dumps({"packs": [], "glossary": None, "lines": {}}).encode()),
 ])
 def test_a_damaged_content_cache_is_ignored_and_the_packs_load(mini_dir, cache_dir, data):
     """The checked-content cache (wizard/core/content_cache.py) lives in the user's cache
     folder; whatever happens to it, the program must still start from the YAML."""
     assert len(load_content(mini_dir).packs) == 2          # writes the cache
-    if data.startswith(b'{"key"') or data.startswith(b'{"packs"'):
-        from wizard.core import content_cache
-
+    if isinstance(data, tuple):
+        from wizard.core import content_cache, fingerprint
         from wizard.core.content import _stamp
 
-        key = content_cache.key_for(_stamp(mini_dir))
-        raw = json.loads(data)
-        raw["key"] = key
-        data = json.dumps(raw).encode()
+        body = data[1]
+        header = {"key": content_cache.key_for(_stamp(mini_dir)),
+                  "digest": fingerprint.digest(body)}
+        data = json.dumps(header).encode() + b"\n" + body
     _damage(cache_dir, data)
     assert len(load_content(mini_dir).packs) == 2
 

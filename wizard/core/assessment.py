@@ -3,17 +3,21 @@
 The format is documented in ``docs/assessment-format.md``. Reading never trusts the file:
 size, encoding, JSON syntax, nesting, types and every answer are checked, and every refusal is
 an :class:`AssessmentError` that names the file and what to do.
+
+The program works with the plain objects here (:class:`Assessment`, :class:`Meta`,
+:class:`PlanEdit`); a file's shape and types are checked by pydantic
+(:mod:`wizard.core.assessment_schema`, imported only when a file is read), with the same
+rules the wizard's edits go through (:func:`edit_meta`, :func:`edit_plan`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Any, Optional
 
 from wizard.core.answers import check_answer, short
 from wizard.core.errors import AssessmentError
@@ -26,6 +30,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_DIGITS = 300
 PLAN_STATUSES = ("open", "in_progress", "done", "not_applicable")
+META_LANGUAGES = ("ko", "en", "both")
+MAX_NAME = 200          # company, assessor, action owner
+MAX_COMMENT = 2000      # an action's comment
+MAX_NOTE = 5000         # a note on a question
 
 # Reasons an answer is not carried over (gettext ids: reports translate them).
 GONE_QUESTION = N_("question no longer in the current packs")
@@ -67,6 +75,7 @@ UNKNOWN_QUESTION = N_("unknown question {question}")
 # What pydantic finds wrong in a damaged file, in our words (other kinds keep pydantic's own)
 NOT_A_DATE = N_("{value} is not a date in YYYY-MM-DD form")
 LONG_NOTE = N_("the note on {question} is longer than 5,000 characters")
+PROBLEM_AT = N_("{place}: {problem}")
 _PYDANTIC = {
     "missing": N_("is missing"),
     "extra_forbidden": N_("is not a field of an assessment file"),
@@ -89,7 +98,8 @@ class _Refused(ValueError):
         super().__init__(self.note.english())
 
 
-def _iso_date_or_empty(value: str) -> str:
+def check_date(value: str) -> str:
+    """An ISO date (YYYY-MM-DD) or empty; the file schema and the wizard's edits use it."""
     if value:
         try:
             dt.date.fromisoformat(value)
@@ -98,55 +108,88 @@ def _iso_date_or_empty(value: str) -> str:
     return value
 
 
-class Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    company: str = Field(default="", max_length=200)
-    assessor: str = Field(default="", max_length=200)
-    date: str = ""
-    language: Literal["ko", "en", "both"] = "ko"
-
-    _check_date = field_validator("date")(_iso_date_or_empty)
+def check_notes(notes: dict[str, str]) -> dict[str, str]:
+    for key, note in notes.items():
+        if len(note) > MAX_NOTE:
+            raise _Refused(LONG_NOTE, question=short(key))
+    return notes
 
 
-class PlanEdit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True)
+class Meta:
+    company: str = ""
+    assessor: str = ""
+    date: str = ""          # ISO date or empty
+    language: str = "ko"    # META_LANGUAGES
 
-    owner: str = Field(default="", max_length=200)
-    due: str = ""
-    status: Literal["open", "in_progress", "done", "not_applicable"] = "open"
-    comment: str = Field(default="", max_length=2000)
-
-    _check_due = field_validator("due")(_iso_date_or_empty)
+    def as_dict(self) -> dict[str, str]:
+        return {"company": self.company, "assessor": self.assessor, "date": self.date,
+                "language": self.language}
 
 
-class Assessment(BaseModel):
+@dataclass(frozen=True, slots=True)
+class PlanEdit:
+    owner: str = ""
+    due: str = ""           # ISO date or empty
+    status: str = "open"    # PLAN_STATUSES
+    comment: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"owner": self.owner, "due": self.due, "status": self.status,
+                "comment": self.comment}
+
+
+@dataclass(slots=True)
+class Assessment:
     """One company's answers, notes and plan edits, as saved to disk."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    format: Literal["ai-trade-readiness-assessment"] = FORMAT
+    format: str = FORMAT
     schema_version: int = SCHEMA_VERSION
-    packs: dict[str, str] = Field(default_factory=dict)
-    meta: Meta = Field(default_factory=Meta)
-    answers: dict[str, Any] = Field(default_factory=dict)
-    notes: dict[str, str] = Field(default_factory=dict)
-    plan: dict[str, PlanEdit] = Field(default_factory=dict)
-
-    @field_validator("notes")
-    @classmethod
-    def _note_length(cls, notes: dict[str, str]) -> dict[str, str]:
-        for key, note in notes.items():
-            if len(note) > 5000:
-                raise _Refused(LONG_NOTE, question=short(key))
-        return notes
+    packs: dict[str, str] = field(default_factory=dict)
+    meta: Meta = field(default_factory=Meta)
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    plan: dict[str, PlanEdit] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        data = self.model_dump(mode="json")
-        data["answers"] = dict(sorted(data["answers"].items()))
-        data["notes"] = {k: v for k, v in sorted(data["notes"].items()) if v}
-        data["plan"] = dict(sorted(data["plan"].items()))
+        data = {"format": self.format, "schema_version": self.schema_version,
+                "packs": dict(self.packs), "meta": self.meta.as_dict(),
+                "answers": dict(sorted(self.answers.items())),
+                "notes": {k: v for k, v in sorted(self.notes.items()) if v},
+                "plan": {k: v.as_dict() for k, v in sorted(self.plan.items())}}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _edited(kind: str, current, fields: dict[str, Any], limits: dict[str, int],
+            choices: tuple[str, ...], choice_field: str, date_field: str):
+    unknown = set(fields) - {f.name for f in dataclasses.fields(current)}
+    if unknown:
+        raise AssessmentError(f"{kind}: unknown field {sorted(unknown)[0]!r}")
+    edited = dataclasses.replace(current, **fields)
+    for name, limit in limits.items():
+        value = getattr(edited, name)
+        if not isinstance(value, str) or len(value) > limit:
+            raise AssessmentError(f"{kind}.{name}: text of at most {limit} characters")
+    if getattr(edited, choice_field) not in choices:
+        raise AssessmentError(f"{kind}.{choice_field}: one of {', '.join(choices)}")
+    try:
+        check_date(getattr(edited, date_field))
+    except _Refused as exc:
+        raise AssessmentError.said(PROBLEM_AT, place=f"{kind}.{date_field}",
+                                   problem=exc.note) from exc
+    return edited
+
+
+def edit_meta(meta: Meta, **fields: Any) -> Meta:
+    """``meta`` with ``fields`` changed, checked by the rules a file's meta is read with."""
+    return _edited("meta", meta, fields, {"company": MAX_NAME, "assessor": MAX_NAME},
+                   META_LANGUAGES, "language", "date")
+
+
+def edit_plan(edit: PlanEdit, **fields: Any) -> PlanEdit:
+    """``edit`` with ``fields`` changed, checked by the rules a file's plan is read with."""
+    return _edited("plan", edit, fields, {"owner": MAX_NAME, "comment": MAX_COMMENT},
+                   PLAN_STATUSES, "status", "due")
 
 
 @dataclass(frozen=True)
@@ -290,10 +333,14 @@ def _check_header(raw: dict, name: str) -> None:
 def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded:
     """Check raw file bytes against ``content``; answers to questions that an older pack
     version had are moved to ``Loaded.dropped`` instead of being refused or lost."""
+    from pydantic import ValidationError
+
+    from wizard.core import assessment_schema
+
     raw = _decode(data, name)
     _check_header(raw, name)
     try:
-        assessment = Assessment.model_validate(raw)
+        checked = assessment_schema.Assessment.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         place = _clip(".".join(str(p) if isinstance(p, int) else _key(p) for p in first["loc"]),
@@ -301,6 +348,10 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         more = exc.error_count() - 1
         raise AssessmentError.said(AT_PLACE_MORE if more else AT_PLACE, file=name, place=place,
                                    problem=_problem(first), count=more) from exc
+    assessment = Assessment(format=checked.format, schema_version=checked.schema_version,
+                            packs=dict(checked.packs), meta=Meta(**checked.meta.model_dump()),
+                            answers=dict(checked.answers), notes=dict(checked.notes),
+                            plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()})
     dropped: list[Dropped] = []
     current = content.versions
     older = {pid for pid, ver in assessment.packs.items()
@@ -337,11 +388,10 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         if aid in content.actions:
             plan[aid] = edit
         elif older:
-            dropped.append(Dropped(aid, edit.model_dump(), GONE_ACTION))
+            dropped.append(Dropped(aid, edit.as_dict(), GONE_ACTION))
         else:
             raise AssessmentError.said(UNKNOWN_ACTION, file=name, action=short(aid))
-    assessment = assessment.model_copy(update={"answers": answers, "notes": notes,
-                                               "plan": plan})
+    assessment = dataclasses.replace(assessment, answers=answers, notes=notes, plan=plan)
     return Loaded(assessment, dropped, name)
 
 

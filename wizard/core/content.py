@@ -14,11 +14,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pydantic import ValidationError
-
 from wizard.core import expr, fingerprint
 from wizard.core.errors import ContentError, ExpressionError
-from wizard.core.model import Action, Finding, Glossary, Pack, Question, Section
+from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Section, from_plain,
+                               to_plain)
 from wizard.core.problems import Problem, line_of
 
 MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
@@ -137,7 +136,8 @@ class Content:
         return min(pack.review_by for pack in self.packs)
 
 
-def _pydantic_problems(file: str, data, error: ValidationError) -> list[Problem]:
+def _pydantic_problems(file: str, data, error) -> list[Problem]:
+    """The problems in a pydantic ``ValidationError``, each at its line of ``file``."""
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
@@ -166,12 +166,15 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
         raise ContentError(f"{folder}: no questionnaire packs (*.yaml) in this folder")
     if len(files) > MAX_PACK_FILES:
         raise ContentError(f"{folder}: {len(files)} YAML files; at most {MAX_PACK_FILES} packs")
+    from pydantic import ValidationError  # only when the cache misses, like YAML
+
+    from wizard.core import schema
+    from wizard.core.yamlsource import load_yaml
+
     packs, glossary = [], None
     broken: set[str] = set()
     for path in files:
         try:
-            from wizard.core.yamlsource import load_yaml  # only when the cache misses
-
             data = load_yaml(path)
         except ContentError as exc:
             problems.extend(exc.problems or [Problem(str(path), 1, str(exc))])
@@ -183,11 +186,12 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
             continue
         model = Glossary if path.name == GLOSSARY_FILE else Pack
         try:
-            parsed = model.model_validate(data)
+            checked = getattr(schema, model.__name__).model_validate(data)
         except ValidationError as exc:
             problems.extend(_pydantic_problems(str(path), data, exc))
             broken.add(path.stem)
             continue
+        parsed = from_plain(model, checked.model_dump(mode="json"))
         if isinstance(parsed, Glossary):
             glossary = parsed
         else:
@@ -283,19 +287,21 @@ def _settle() -> None:
 
 
 def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
-    """Content rebuilt from a cache entry, or None when the entry does not hold up."""
+    """Content rebuilt from a cache entry (its digest already matched), or None when the
+    entry does not hold up: the cross-reference checks run again (a few ms), so an entry
+    that is whole but wrong is refused like a damaged one."""
     try:
-        read = [(folder / item["file"], Pack.model_validate_json(item["json"]), None)
+        read = [(folder / item["file"], from_plain(Pack, item["data"]), None)
                 for item in entry["packs"]]
-        glossary = (Glossary.model_validate_json(entry["glossary"])
+        glossary = (from_plain(Glossary, entry["glossary"])
                     if entry.get("glossary") else None)
         content, problems = _assemble(folder, read, glossary, [], set())
         lines = entry.get("lines")
-        if problems or not isinstance(lines, dict):
+        if problems or not read or not isinstance(lines, dict):
             return None
         content.lines = {str(k): int(v) for k, v in lines.items()}
         return content
-    except (ValidationError, ValueError, KeyError, TypeError, ContentError):
+    except (ValueError, KeyError, TypeError, AttributeError, ContentError, ExpressionError):
         return None
 
 
@@ -318,9 +324,9 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
                            "run 'readiness-wizard validate' for the list", problems)
     _settle()
     if key:
-        content_cache.write(key, [(content.files[p.id].name, p.model_dump_json())
+        content_cache.write(key, [(content.files[p.id].name, to_plain(p))
                                   for p in content.packs],
-                            content.glossary.model_dump_json() if content.glossary else None,
+                            to_plain(content.glossary) if content.glossary else None,
                             content.lines)
     return content
 

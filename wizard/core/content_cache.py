@@ -1,11 +1,15 @@
-"""A cache of checked content, so the program parses its YAML packs once, not at every start.
+"""A cache of checked content, so the program parses and checks its YAML packs once, not at
+every start.
 
 The key is a BLAKE2b digest (``fingerprint``) over the program version and every pack file's
 name and digest (the ones the loader's folder stamp already took): any edit to any pack (or a
-new program version) misses the cache. The cache holds the pydantic-validated
-packs as JSON; on a hit they are validated again by pydantic (fast, in Rust) and the
-cross-reference checks run again, so a damaged or tampered cache can never yield content the
-validator would refuse — it is simply ignored and rebuilt. Nothing here is ever executed.
+new program version) misses the cache. An entry is one line of header (the key and the
+digest of the rest) and then the checked content as plain JSON (``wizard.core.model.to_plain``),
+written only when the packs passed every check. On a hit the rest is read only if its digest
+matches, so a damaged or truncated cache is ignored and rebuilt, never half used; the content
+objects are then rebuilt from it without pydantic and the cross-reference checks run again.
+The digest guards against damage, not against someone who can already write the user's own
+files. Nothing here is ever executed (JSON only).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Optional
 
 from wizard import __version__
 
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -40,32 +44,41 @@ def _file(key: str) -> Path:
 
 
 def read(key: str) -> Optional[dict]:
-    """The cached entry for ``key``, or None (missing, unreadable, or not ours)."""
+    """The cached content for ``key`` ({packs: [{file, data}], glossary, lines}), or None
+    (missing, unreadable, not ours, or not what its header's digest says)."""
+    from wizard.core.fingerprint import digest
+
     path = _file(key)
     try:
         if path.stat().st_size > MAX_BYTES:
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, _, body = path.read_bytes().partition(b"\n")
+        head = json.loads(header)
+        if not isinstance(head, dict) or head.get("key") != key \
+                or head.get("digest") != digest(body):
+            return None
+        data = json.loads(body)
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    return data
+    return data if isinstance(data, dict) else None
 
 
-def write(key: str, packs: list[tuple[str, str]], glossary: Optional[str],
+def write(key: str, packs: list[tuple[str, dict]], glossary: Optional[dict],
           lines: dict[str, int]) -> None:
     """Store checked content; failures are ignored (the cache is only an optimisation)."""
+    from wizard.core.fingerprint import digest
     from wizard.core.storage import atomic_write
 
-    entry = {"key": key, "packs": [{"file": name, "json": text} for name, text in packs],
-             "glossary": glossary, "lines": lines}
+    body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],
+                       "glossary": glossary, "lines": lines},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = json.dumps({"key": key, "digest": digest(body)}).encode("ascii")
     target = _file(key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob("content-*.json"):
             if old != target:
                 old.unlink(missing_ok=True)
-        atomic_write(target, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        atomic_write(target, header + b"\n" + body)
     except Exception:  # noqa: BLE001 - a read-only or full disk must not stop the program
         pass

@@ -257,7 +257,7 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
     for priority, (key, aid, info, severity, by) in enumerate(rows, start=1):
         action = info.action
         edit = assessment.plan.get(aid)
-        plan = PlanInfo(**edit.model_dump()) if edit is not None else PlanInfo()
+        plan = PlanInfo(**edit.as_dict()) if edit is not None else PlanInfo()
         result.append(ActionResult(
             id=aid, priority=priority, area=info.pack.area, severity=severity,
             timeframe=action.timeframe, owner_role=action.owner_role,
@@ -284,7 +284,7 @@ def _question_item(info, value, notes: dict) -> QuestionItem:
 
 def _content_info(content) -> ContentInfo:
     packs = [PackInfo(p.id, p.area, p.version, p.as_of.isoformat(), p.review_by.isoformat(),
-                      p.title.model_dump()) for p in content.packs]
+                      p.title.as_dict()) for p in content.packs]
     version = " · ".join(f"{p.id} {p.version}" for p in content.packs)
     return ContentInfo(version=version, as_of=content.as_of.isoformat(),
                        review_by=content.review_by.isoformat(), packs=packs,
@@ -353,7 +353,7 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         answers.append(item)
         if value == "unsure":
             unsure.append(item)
-    meta = assessment.meta.model_dump()
+    meta = assessment.meta.as_dict()
     return ReportData(
         content=_content_info(content), meta=meta, areas=areas, checklist=checklist,
         findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,

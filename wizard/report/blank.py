@@ -69,12 +69,12 @@ def blank_parts(content, pack_ids: Optional[Sequence[str]] = None) -> list[Blank
     parts = []
     for pack in packs:
         applies = content.applies.get(pack.id)
-        part = BlankPart(pack, pack.title.model_dump(), pack.intro.model_dump(),
+        part = BlankPart(pack, pack.title.as_dict(), pack.intro.as_dict(),
                          wording.both(applies, FRAME_PART) if applies is not None else None)
         for section in pack.sections:
             cond = (wording.both(expr.parse(section.show_if, pack.id), FRAME_SECTION)
                     if section.show_if else None)
-            block = BlankSection(section.title.model_dump(), cond)
+            block = BlankSection(section.title.as_dict(), cond)
             for question in section.questions:
                 qid = f"{pack.id}.{question.id}"
                 item = BlankQuestion(numbers[qid], qid, question)

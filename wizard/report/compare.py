@@ -149,8 +149,8 @@ def compare(content, old_loaded, new_loaded, *, old_content=None,
                             != "done")
                  for a in after.actions if a.plan.status == "done"]
     return Comparison(
-        old_meta=old_loaded.assessment.meta.model_dump(),
-        new_meta=new_loaded.assessment.meta.model_dump(),
+        old_meta=old_loaded.assessment.meta.as_dict(),
+        new_meta=new_loaded.assessment.meta.as_dict(),
         old_versions=dict(old_loaded.assessment.packs),
         new_versions=dict(new_loaded.assessment.packs),
         current_versions=content.versions,

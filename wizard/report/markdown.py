@@ -286,7 +286,7 @@ def _appendices(report, d: _Doc, content) -> None:
     if terms:
         d.heading(2, d.tr(N_("Appendix {letter}: Glossary"), letter=next(letters)))
         d.table([d.tr(N_("Term")), d.tr(N_("Definition"))],
-                [[f"**{d.pick(t.term.model_dump())}**", d.pick(t.definition.model_dump())]
+                [[f"**{d.pick(t.term.as_dict())}**", d.pick(t.definition.as_dict())]
                  for t in terms])
     d.heading(2, d.tr(N_("Appendix {letter}: All answers and notes"), letter=next(letters)))
     if not report.answers:

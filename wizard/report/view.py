@@ -173,5 +173,5 @@ def question_texts(content, report) -> dict[str, dict]:
     for calc in report.calculations:
         info = content.questions.get(calc.question)
         if info is not None:
-            texts[calc.question] = info.question.text.model_dump()
+            texts[calc.question] = info.question.text.as_dict()
     return texts

@@ -13,8 +13,8 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard.core.assessment import (Assessment, Meta, PlanEdit, new_assessment,
-                                    set_answer)
+from wizard.core.assessment import (Assessment, PlanEdit, edit_meta, edit_plan,
+                                    new_assessment, set_answer)
 from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
 from wizard.ui import lang
@@ -84,21 +84,21 @@ class Session(QObject):
         self._changed(recompute=False)
 
     def set_meta(self, **fields: Any) -> None:
-        current = self.assessment.meta.model_dump()
-        if all(current.get(k) == v for k, v in fields.items()):
+        meta = edit_meta(self.assessment.meta, **fields)
+        if meta == self.assessment.meta:
             return
-        self.assessment.meta = Meta.model_validate({**current, **fields})
+        self.assessment.meta = meta
         self._changed(recompute=False)
 
     def plan(self, action_id: str) -> PlanEdit:
         return self.assessment.plan.get(action_id) or PlanEdit()
 
     def set_plan(self, action_id: str, **fields: Any) -> None:
-        current = self.plan(action_id).model_dump()
-        if all(current.get(k) == v for k, v in fields.items()):
+        current = self.plan(action_id)
+        edit = edit_plan(current, **fields)
+        if edit == current:
             return
         plan = dict(self.assessment.plan)
-        edit = PlanEdit.model_validate({**current, **fields})
         if edit == PlanEdit():
             plan.pop(action_id, None)
         else:

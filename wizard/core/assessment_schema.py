@@ -1,0 +1,51 @@
+"""An assessment file's shape and types as pydantic checks them when a file is read
+(``wizard.core.assessment.parse_assessment``): unknown keys, wrong types, lengths, dates,
+statuses, each refusal with its place. The program then works with the plain objects of
+:mod:`wizard.core.assessment`, which declare the same fields (a test keeps them in step), and
+the wizard's own edits go through the same rules there (``edit_meta``, ``edit_plan``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from wizard.core.assessment import (FORMAT, MAX_COMMENT, MAX_NAME, META_LANGUAGES,  # noqa: F401
+                                    PLAN_STATUSES, SCHEMA_VERSION, check_date, check_notes)
+
+
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    company: str = Field(default="", max_length=MAX_NAME)
+    assessor: str = Field(default="", max_length=MAX_NAME)
+    date: str = ""
+    language: Literal[META_LANGUAGES] = "ko"
+
+    _check_date = field_validator("date")(check_date)
+
+
+class PlanEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    owner: str = Field(default="", max_length=MAX_NAME)
+    due: str = ""
+    status: Literal[PLAN_STATUSES] = "open"
+    comment: str = Field(default="", max_length=MAX_COMMENT)
+
+    _check_due = field_validator("due")(check_date)
+
+
+class Assessment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["ai-trade-readiness-assessment"] = FORMAT
+    schema_version: int = SCHEMA_VERSION
+    packs: dict[str, str] = Field(default_factory=dict)
+    meta: Meta = Field(default_factory=Meta)
+    answers: dict[str, Any] = Field(default_factory=dict)
+    notes: dict[str, str] = Field(default_factory=dict)
+    plan: dict[str, PlanEdit] = Field(default_factory=dict)
+
+    _check_notes = field_validator("notes")(check_notes)
