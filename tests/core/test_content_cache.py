@@ -90,22 +90,3 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(mini_dir, cache, damage, monkeyp
                         lambda folder: rebuilt.append(folder) or real_build(folder))
     again = _reload(mini_dir)
     assert again.packs == original.packs and rebuilt == [mini_dir.resolve()]
-
-
-def test_a_cache_hit_does_not_import_pydantic(mini_dir, cache):
-    # the packs are checked with pydantic when they are read from YAML; an unchanged start
-    # rebuilds the checked content from the cache without it (time and memory at start-up)
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    load_content(mini_dir)
-    code = ("import sys; from wizard.core.content import load_content; "
-            f"c = load_content({str(mini_dir)!r}); "
-            "print(len(c.questions), 'pydantic' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=True)
-    count, imported = result.stdout.split()
-    assert int(count) == len(load_content(mini_dir).questions) and imported == "False"

@@ -123,8 +123,7 @@ class Meta:
     language: str = "ko"    # META_LANGUAGES
 
     def as_dict(self) -> dict[str, str]:
-        return {"company": self.company, "assessor": self.assessor, "date": self.date,
-                "language": self.language}
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +134,7 @@ class PlanEdit:
     comment: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"owner": self.owner, "due": self.due, "status": self.status,
-                "comment": self.comment}
+        return dataclasses.asdict(self)
 
 
 @dataclass(slots=True)
@@ -152,11 +150,10 @@ class Assessment:
     plan: dict[str, PlanEdit] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        data = {"format": self.format, "schema_version": self.schema_version,
-                "packs": dict(self.packs), "meta": self.meta.as_dict(),
-                "answers": dict(sorted(self.answers.items())),
-                "notes": {k: v for k, v in sorted(self.notes.items()) if v},
-                "plan": {k: v.as_dict() for k, v in sorted(self.plan.items())}}
+        data = dataclasses.asdict(self)
+        data["answers"] = dict(sorted(data["answers"].items()))
+        data["notes"] = {k: v for k, v in sorted(data["notes"].items()) if v}
+        data["plan"] = dict(sorted(data["plan"].items()))
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -184,9 +184,10 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
             problems.append(Problem(str(path), 1, "expected a mapping at the top of the file"))
             broken.add(path.stem)
             continue
-        model = Glossary if path.name == GLOSSARY_FILE else Pack
+        glossary_file = path.name == GLOSSARY_FILE
+        checker, model = (schema.Glossary, Glossary) if glossary_file else (schema.Pack, Pack)
         try:
-            checked = getattr(schema, model.__name__).model_validate(data)
+            checked = checker.model_validate(data)
         except ValidationError as exc:
             problems.extend(_pydantic_problems(str(path), data, exc))
             broken.add(path.stem)

@@ -122,7 +122,7 @@ def pick_html(text: Any) -> str:
 def say(note: Any) -> str:
     """A program message with parameters (``wizard.i18n.Note``) in the display language;
     bilingual mode gives Korean, a blank line, English."""
-    return pick({"ko": note.render("ko"), "en": note.render("en")}, "\n\n")
+    return pick(note.both(), "\n\n")
 
 
 def error_text(exc: BaseException) -> str:
