@@ -83,3 +83,15 @@ def test_cli_open_without_display_never_prints_a_traceback(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "platform plugin" in result.stderr
+
+
+def test_unusable_content_is_explained_in_korean_too(dialogs, qapp, tmp_path, monkeypatch):
+    from wizard.ui import lang
+
+    monkeypatch.setattr(lang, "system_mode", lambda: "ko")
+    monkeypatch.setenv("READINESS_PACKS", str(tmp_path / "nowhere"))
+    assert ui_app.run(None) == 2
+    text = dialogs.texts()[0]
+    assert "질문지 폴더가 없습니다" in text and "nowhere" in text
+    for widget in QApplication.topLevelWidgets():
+        widget.close()

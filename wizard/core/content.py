@@ -19,11 +19,20 @@ from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Section, from_plain,
                                to_plain)
 from wizard.core.problems import Problem, line_of
+from wizard.i18n import N_
 
 MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
 GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
+
+# What a user sees when the wizard or a report cannot start on a folder of packs (the list of
+# problems, for questionnaire authors, stays in English: readiness-wizard validate)
+NO_FOLDER = N_("{folder}: no such folder of questionnaire packs")
+NO_PACKS = N_("{folder}: no questionnaire packs (*.yaml) in this folder")
+TOO_MANY_PACKS = N_("{folder}: {count} YAML files; at most {limit} packs")
+PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'readiness-wizard "
+              "validate' for the list")
 
 
 def _shared_text(cache: dict, text) -> dict:
@@ -160,12 +169,13 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
                                       list[Problem], set[str]]:
     problems: list[Problem] = []
     if not folder.is_dir():
-        raise ContentError(f"{folder}: no such folder of questionnaire packs")
+        raise ContentError.said(NO_FOLDER, folder=str(folder))
     files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
     if not files:
-        raise ContentError(f"{folder}: no questionnaire packs (*.yaml) in this folder")
+        raise ContentError.said(NO_PACKS, folder=str(folder))
     if len(files) > MAX_PACK_FILES:
-        raise ContentError(f"{folder}: {len(files)} YAML files; at most {MAX_PACK_FILES} packs")
+        raise ContentError.said(TOO_MANY_PACKS, folder=str(folder), count=len(files),
+                                limit=MAX_PACK_FILES)
     from pydantic import ValidationError  # only when the cache misses, like YAML
 
     from wizard.core import schema
@@ -321,8 +331,9 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         return cached
     content, problems = _build(folder)
     if problems:
-        raise ContentError(f"{folder}: {len(problems)} problem(s) in the questionnaire packs; "
-                           "run 'readiness-wizard validate' for the list", problems)
+        error = ContentError.said(PROBLEMS, folder=str(folder), count=len(problems))
+        error.problems = list(problems)
+        raise error
     _settle()
     if key:
         content_cache.write(key, [(content.files[p.id].name, to_plain(p))
@@ -340,7 +351,7 @@ def load_content(folder: Optional[Path] = None) -> Content:
     folder = Path(folder) if folder is not None else paths.questionnaires_dir()
     folder = folder.resolve()
     if not folder.is_dir():
-        raise ContentError(f"{folder}: no such folder of questionnaire packs")
+        raise ContentError.said(NO_FOLDER, folder=str(folder))
     return _load_cached(folder, _stamp(folder))
 
 
