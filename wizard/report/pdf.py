@@ -127,11 +127,13 @@ def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPainter
 
     from wizard.report.common import tr
+    from wizard.report.pagination import keep_rows_together
 
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     paint = device.pageLayout().paintRectPoints()
     page_w, page_h = paint.width() * 96 / 72, paint.height() * 96 / 72
     doc.setPageSize(QSizeF(page_w, page_h))
+    keep_rows_together(doc, page_h)
     pages = max(1, doc.pageCount())
     scale = device.logicalDpiX() / 96
     painter = QPainter()
