@@ -49,7 +49,7 @@ def keep_rows_together(doc, page_h: float) -> int:
     tries: dict[tuple[int, int], int] = {}
     moved = 0
     for _round in range(MAX_ROUNDS):
-        moves = {}                       # section -> (table, row above, extra height)
+        moves = {}       # section -> (table, row, extra height for the row above or None)
         for table in tables:
             if section[id(table)] in moves:
                 continue
