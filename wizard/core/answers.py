@@ -15,7 +15,7 @@ from wizard.core.errors import AssessmentError
 from wizard.core.model import YES_NO_UNSURE, Question
 from wizard.i18n import N_, Note
 
-PROBLEM = N_("{question}: {problem}")
+PROBLEM = N_("{place}: {problem}")  # place: a question id, or a field such as meta.date
 COMPUTED = N_("is computed by the program and cannot be answered")
 NOT_YES_NO = N_("answer {value} is not allowed; use yes, no or unsure")
 NOT_AN_OPTION = N_("answer {value} is not an option (valid: {valid})")
@@ -50,7 +50,7 @@ def _fmt(number: float) -> str:
 
 def _refuse(qid: str, msgid: str, **params: Any) -> AssessmentError:
     problem = Note(msgid, params)
-    error = AssessmentError.said(PROBLEM, question=qid, problem=problem)
+    error = AssessmentError.said(PROBLEM, place=qid, problem=problem)
     error.problem = problem
     return error
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from wizard.core.answers import check_answer, short
+from wizard.core.answers import PROBLEM, check_answer, short
 from wizard.core.errors import AssessmentError
 from wizard.core.storage import atomic_write
 from wizard.i18n import N_, Note
@@ -75,7 +75,6 @@ UNKNOWN_QUESTION = N_("unknown question {question}")
 # What pydantic finds wrong in a damaged file, in our words (other kinds keep pydantic's own)
 NOT_A_DATE = N_("{value} is not a date in YYYY-MM-DD form")
 LONG_NOTE = N_("the note on {question} is longer than 5,000 characters")
-PROBLEM_AT = N_("{place}: {problem}")
 _PYDANTIC = {
     "missing": N_("is missing"),
     "extra_forbidden": N_("is not a field of an assessment file"),
@@ -172,7 +171,7 @@ def _edited(kind: str, current, fields: dict[str, Any], limits: dict[str, int],
     try:
         check_date(getattr(edited, date_field))
     except _Refused as exc:
-        raise AssessmentError.said(PROBLEM_AT, place=f"{kind}.{date_field}",
+        raise AssessmentError.said(PROBLEM, place=f"{kind}.{date_field}",
                                    problem=exc.note) from exc
     return edited
 

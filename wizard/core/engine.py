@@ -28,7 +28,7 @@ from wizard.core.report_data import (ActionResult, AreaResult, Because, Calculat
                                      ChecklistItem, ContentInfo, DroppedItem, FindingResult,
                                      PackInfo, PlanInfo, QuestionItem, ReportData)
 from wizard.core.scoring import FORMULA, exposure_from, readiness_from
-from wizard.i18n import bilingual
+from wizard.i18n import LANGUAGES, bilingual
 
 
 class _Env:
@@ -124,7 +124,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
             try:
                 value = calc.value(inputs)
             except CalculatorError as exc:
-                calc_errors[qid] = {lang: exc.render(lang) for lang in ("ko", "en")}
+                calc_errors[qid] = {lang: exc.render(lang) for lang in LANGUAGES}
                 value = None
             if value is not None:
                 values[qid] = value

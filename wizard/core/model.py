@@ -16,9 +16,6 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Optional
 
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-GROUP_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
-
 QuestionKind = Literal["yes_no_unsure", "single", "multi", "number", "text", "countries",
                        "calculator"]
 Role = Literal["exposure", "control", "info"]

@@ -13,8 +13,10 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wizard.core.model import (GROUP_PATTERN, ID_PATTERN, OwnerRole, QuestionKind, Role,  # noqa: F401
-                               RuleStatusName, Severity, Timeframe)
+from wizard.core.model import (OwnerRole, QuestionKind, Role, RuleStatusName, Severity,
+                               Timeframe)
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
 class _Model(BaseModel):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
+from wizard.core.assessment import MAX_NOTE
 from wizard.i18n import N_
 from wizard.ui import lang, questions, style
 from wizard.ui.glossary import terms_in, tooltip_html
@@ -63,7 +64,7 @@ class QuestionBlock(QFrame):
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.help.hide()
         self.note = QLineEdit(self)
-        self.note.setMaxLength(5000)
+        self.note.setMaxLength(MAX_NOTE)
         self.note.setText(session.note(self.qid))
         self.note.textEdited.connect(lambda text: session.set_note(self.qid, text))
         self.note_label = QLabel(self)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard.core.assessment import (Assessment, PlanEdit, edit_meta, edit_plan,
+from wizard.core.assessment import (MAX_NOTE, Assessment, PlanEdit, edit_meta, edit_plan,
                                     new_assessment, set_answer)
 from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
@@ -77,7 +77,7 @@ class Session(QObject):
             return
         notes = dict(self.assessment.notes)
         if text:
-            notes[qid] = text[:5000]
+            notes[qid] = text[:MAX_NOTE]
         else:
             notes.pop(qid, None)
         self.assessment.notes = notes
