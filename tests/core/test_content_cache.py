@@ -90,3 +90,39 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(mini_dir, cache, damage, monkeyp
                         lambda folder: rebuilt.append(folder) or real_build(folder))
     again = _reload(mini_dir)
     assert again.packs == original.packs and rebuilt == [mini_dir.resolve()]
+
+
+def test_a_change_to_the_code_that_checks_packs_misses_the_cache(mini_dir, cache, monkeypatch,
+                                                                 tmp_path):
+    """The key is made from the code that produced an entry, not a hand-bumped number: a
+    schema whose normalisation changed must not be served the old entry for unchanged YAML."""
+    from wizard.core import content_cache
+
+    producer = tmp_path / "producer_probe.py"
+    producer.write_text("NORMALISE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(content_cache, "PRODUCERS",
+                        content_cache.PRODUCERS + ("producer_probe",))
+    fingerprint.code_digest.cache_clear()
+    load_content(mini_dir)
+    assert len(list(cache.glob("content-*.json"))) == 1
+
+    producer.write_text("NORMALISE = 2\n", encoding="utf-8")  # the same YAML, new code
+    fingerprint.code_digest.cache_clear()
+    built = []
+    real_build = content_module._build
+    monkeypatch.setattr(content_module, "_build",
+                        lambda folder: built.append(folder) or real_build(folder))
+    _reload(mini_dir)
+    assert built, "served the entry the old code made"
+    fingerprint.code_digest.cache_clear()
+
+
+def test_code_that_cannot_be_read_means_no_cache_not_a_stale_one(mini_dir, cache, monkeypatch):
+    from wizard.core import content_cache
+
+    monkeypatch.setattr(content_cache, "PRODUCERS", ("no_such_module_anywhere",))
+    fingerprint.code_digest.cache_clear()
+    load_content(mini_dir)
+    assert not list(cache.glob("content-*.json"))
+    fingerprint.code_digest.cache_clear()

@@ -164,3 +164,24 @@ def test_set_answer_refuses_bad_values(mini_content, qid, value, message):
     with pytest.raises(AssessmentError, match=message):
         set_answer(assessment, mini_content, qid, value)
     assert assessment.answers == {}
+
+
+def test_evaluation_is_a_function_of_its_inputs_and_leaves_the_content_as_it_was(mini_content):
+    """No hidden state: evaluating one company's answers neither changes the content nor
+    colours the next evaluation (the engine used to keep results and words in the content)."""
+    import pickle
+
+    from wizard.core.content import _build
+
+    before = pickle.dumps((mini_content.packs, [(f.finding, f.reads) for f in
+                                                mini_content.findings]))
+    first = _assess(mini_content, **A100)
+    other = _assess(mini_content, profile__activities=["chips"], chips__sells="yes",
+                    chips__tops=100, chips__bits=8, chips__die_area=900)
+    evaluate(mini_content, first)
+    warm = evaluate(mini_content, other)
+    fresh, problems = _build(mini_content.folder)
+    assert not problems
+    assert warm.to_json() == evaluate(fresh, other).to_json()
+    assert pickle.dumps((mini_content.packs, [(f.finding, f.reads) for f in
+                                              mini_content.findings])) == before

@@ -8,7 +8,6 @@ compiles every condition once. It raises :class:`ContentError` listing every pro
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -35,16 +34,6 @@ PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'rea
               "validate' for the list")
 
 
-def _shared_text(cache: dict, text) -> dict:
-    """``{ko, en}`` for ``text`` from ``cache``, made once: every report shares the same dict
-    (read only). Keyed by identity: the content keeps its texts alive."""
-    key = id(text)
-    cached = cache.get(key)
-    if cached is None:
-        cached = cache[key] = {"ko": text.ko, "en": text.en}
-    return cached
-
-
 @dataclass(frozen=True, slots=True)
 class QuestionInfo:
     """A question where it stands: its pack and section, its global position, its condition.
@@ -52,17 +41,12 @@ class QuestionInfo:
     ``pack_id``, ``kind`` and ``control`` repeat what the pack and question say, so that the
     engine's passes over every question read one small object instead of three models."""
 
-    # the fields every pass over the questions reads come first: they share a cache line
     qid: str
     pack_id: str
     kind: str
     conditions: tuple[expr.Expr, ...]
     area: str
     control: bool
-    text: dict  # {ko, en} of the question, shared by every report (read only)
-    section_title: dict  # {ko, en} of its section's title, likewise
-    words: dict  # answer -> {ko, en}, filled as answers are shown (presenting.answer_words)
-    held: list  # [the engine's last report line for this question], reused while it holds
     pack: Pack
     section: Section
     question: Question
@@ -70,13 +54,20 @@ class QuestionInfo:
 
     @classmethod
     def of(cls, qid: str, pack: Pack, section: Section, question: Question, index: int,
-           conditions: tuple, texts: dict) -> "QuestionInfo":
-        """``texts``: the content's text cache (``Content.text_cache``)."""
+           conditions: tuple) -> "QuestionInfo":
         return cls(qid=qid, pack_id=pack.id, kind=question.kind, conditions=conditions,
-                   area=pack.area, control=question.role == "control",
-                   text=_shared_text(texts, question.text),
-                   section_title=_shared_text(texts, section.title), words={}, held=[None],
-                   pack=pack, section=section, question=question, index=index)
+                   area=pack.area, control=question.role == "control", pack=pack,
+                   section=section, question=question, index=index)
+
+    @property
+    def text(self) -> dict:
+        """``{ko, en}`` of the question."""
+        return self.question.text.as_dict()
+
+    @property
+    def section_title(self) -> dict:
+        """``{ko, en}`` of its section's title."""
+        return self.section.title.as_dict()
 
 
 @dataclass(frozen=True)
@@ -84,9 +75,7 @@ class FindingInfo:
     pack: Pack
     finding: Finding
     when: expr.Expr
-    # what every report repeats for this finding (rule status words, the questions its
-    # condition reads), made on first use by the engine and then shared (read only)
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    reads: tuple = ()  # the QuestionInfo of the questions its condition reads, in order
 
 
 @dataclass(frozen=True)
@@ -109,8 +98,6 @@ class Content:
     applies: dict[str, Optional[expr.Expr]]
     glossary: Optional[Glossary] = None
     lines: dict[str, int] = field(default_factory=dict)
-    # {ko, en} dicts of the content's texts, made once and shared by every report (read only)
-    text_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def controls(self) -> tuple[QuestionInfo, ...]:
@@ -121,10 +108,6 @@ class Content:
     def calculators(self) -> tuple[QuestionInfo, ...]:
         """The calculator questions, in question order."""
         return tuple(info for info in self.questions.values() if info.kind == "calculator")
-
-    def text(self, text) -> dict:
-        """``{ko, en}`` for one of this content's texts (the same dict object every time)."""
-        return _shared_text(self.text_cache, text)
 
     def pack(self, pack_id: str) -> Pack:
         for pack in self.packs:
@@ -233,13 +216,12 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
 
     read.sort(key=lambda item: (item[1].order, item[1].id))
     questions: dict[str, QuestionInfo] = {}
-    findings: list[FindingInfo] = []
+    findings: list = []
     actions: dict[str, ActionInfo] = {}
     applies: dict[str, Optional[expr.Expr]] = {}
     groups: dict[str, frozenset[str]] = {}
     files: dict[str, Path] = {}
     lines: dict[str, int] = {}
-    texts: dict = {}  # the content's text cache, shared with its questions
     index = 0
     for path, pack, data in read:
         file = str(path)
@@ -253,30 +235,37 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
                                     line_of(data, ("sections", s_i, "show_if")), problems, file)
             for q_i, question in enumerate(section.questions):
                 loc = ("sections", s_i, "questions", q_i)
-                qid = sys.intern(f"{pack.id}.{question.id}")  # as expr.Ref names are
+                qid = f"{pack.id}.{question.id}"
                 lines[qid] = line_of(data, loc)
                 cond = _compile(question.show_if, pack.id, f"question {question.id}: show_if",
                                 line_of(data, loc + ("show_if",)), problems, file)
                 conditions = tuple(c for c in (section_cond, cond) if c is not None)
                 if qid not in questions:
                     questions[qid] = QuestionInfo.of(qid, pack, section, question, index,
-                                                       conditions, texts)
+                                                       conditions)
                 index += 1
         for f_i, finding in enumerate(pack.findings):
             lines[f"finding:{finding.id}"] = line_of(data, ("findings", f_i))
             when = _compile(finding.when, pack.id, f"finding {finding.id}: when",
                             line_of(data, ("findings", f_i, "when")), problems, file)
             if when is not None:
-                findings.append(FindingInfo(pack, finding, when))
+                findings.append((pack, finding, when))
         for a_i, action in enumerate(pack.actions):
             lines[f"action:{action.id}"] = line_of(data, ("actions", a_i))
             actions.setdefault(action.id, ActionInfo(pack, action))
+    findings = [FindingInfo(pack, finding, when, _reads(questions, when))
+                for pack, finding, when in findings]
     content = Content(folder=folder, packs=tuple(p for _, p, _ in read), files=files,
                       questions=questions, groups=groups, findings=tuple(findings),
-                      actions=actions, applies=applies, glossary=glossary, lines=lines,
-                      text_cache=texts)
+                      actions=actions, applies=applies, glossary=glossary, lines=lines)
     problems.extend(validate.check(content, read, broken))
     return content, sorted(set(problems))
+
+
+def _reads(questions: dict, when: expr.Expr) -> tuple:
+    """The questions a finding's condition reads, in question order ("because you answered")."""
+    reads = [questions[ref] for ref in when.references() if ref in questions]
+    return tuple(sorted(reads, key=lambda info: info.index))
 
 
 def validate_folder(folder: Path) -> list[Problem]:
@@ -286,15 +275,6 @@ def validate_folder(folder: Path) -> list[Problem]:
     except ContentError as exc:
         return [Problem(str(folder), 0, str(exc))]
     return problems
-
-
-def _settle() -> None:
-    """Content lives as long as the program: move it out of the garbage collector's way, so
-    evaluating answers does not rescan every pack object (evaluation stays linear in size)."""
-    import gc
-
-    gc.collect(1)  # the loader's young garbage; a full collection would rescan every module
-    gc.freeze()
 
 
 def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
@@ -327,14 +307,12 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
     except Exception:  # noqa: BLE001 - a damaged cache (e.g. nested too deeply for the JSON
         cached = None  # parser) is only a lost optimisation, never a program that cannot start
     if cached is not None:
-        _settle()
         return cached
     content, problems = _build(folder)
     if problems:
         error = ContentError.said(PROBLEMS, folder=str(folder), count=len(problems))
         error.problems = list(problems)
         raise error
-    _settle()
     if key:
         content_cache.write(key, [(content.files[p.id].name, to_plain(p))
                                   for p in content.packs],

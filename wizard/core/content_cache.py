@@ -1,9 +1,10 @@
 """A cache of checked content, so the program parses and checks its YAML packs once, not at
 every start.
 
-The key is a BLAKE2b digest (``fingerprint``) over the program version and every pack file's
-name and digest (the ones the loader's folder stamp already took): any edit to any pack (or a
-new program version) misses the cache. An entry is one line of header (the key and the
+The key is a BLAKE2b digest (``fingerprint``) over what produced an entry: the compiled code of
+every module that reads, checks and normalises the packs (``PRODUCERS``: a change to the schema
+or the loader misses the cache even when the program's version number did not move) and every
+pack file's name and digest (the ones the loader's folder stamp already took). An entry is one line of header (the key and the
 digest of the rest) and then the checked content as plain JSON (``wizard.core.model.to_plain``),
 written only when the packs passed every check. On a hit the rest is read only if its digest
 matches, so a damaged or truncated cache is ignored and rebuilt, never half used; the content
@@ -18,18 +19,24 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from wizard import __version__
-
-FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024
+
+# The modules whose code decides what a cache entry holds (read, checked, normalised, indexed).
+PRODUCERS = ("wizard.core.schema", "wizard.core.model", "wizard.core.content",
+             "wizard.core.yamlsource", "wizard.core.validate", "wizard.core.citations",
+             "wizard.core.expr", "wizard.core.problems", "wizard.core.content_cache")
 
 
 def key_for(stamp: tuple) -> Optional[str]:
     """The key for a folder's packs as ``content._stamp`` describes them (each file's name,
-    size and digest), or None when a file could not be read and digested (no caching then)."""
-    from wizard.core.fingerprint import digest
+    size and digest), or None when a file or the producing code could not be read and
+    digested (no caching then)."""
+    from wizard.core.fingerprint import code_digest, digest
 
-    parts = [f"{__version__}:{FORMAT}".encode()]
+    code = code_digest(PRODUCERS)
+    if code is None:
+        return None
+    parts = [code.encode()]
     for name, _size, file_digest in stamp:
         if not isinstance(file_digest, str):
             return None

@@ -1,6 +1,6 @@
 """The engine: content + answers -> visibility, findings, checklist, scores and action plan.
 
-Pure and deterministic. ``evaluate(content, assessment)`` gives :class:`ReportData`;
+Pure and deterministic: a function of its inputs, keeping nothing between calls. ``evaluate(content, assessment)`` gives :class:`ReportData`;
 ``Session`` answers the wizard's questions ("which questions show now?") from the same rules.
 
 Scoring (also printed in every report, see ``scoring.FORMULA``):
@@ -142,19 +142,6 @@ def compute_state(content, answers: dict[str, Any]) -> State:
                  tuple(asked), {pid: (a, t) for pid, (a, t) in counts.items()})
 
 
-def _finding_memo(content, info) -> dict:
-    """The parts of a finding's result that do not depend on the answers, made once."""
-    memo = info.memo
-    if not memo:
-        rule = info.finding.rule
-        date = rule.date.isoformat() if rule.date else None
-        until = rule.until.isoformat() if rule.until else None
-        reads = [content.questions[r] for r in info.when.references() if r in content.questions]
-        memo.update(date=date, label=status_label(rule.status, date, until),
-                    reads=tuple(sorted(reads, key=lambda q: q.index)))
-    return memo
-
-
 def _because(reads, values: dict) -> list[Because]:
     result = []
     for info in reads:
@@ -164,42 +151,25 @@ def _because(reads, values: dict) -> list[Because]:
     return result
 
 
-def _read_key(reads, values: dict) -> tuple:
-    """What a finding's "because" depends on: the values (and their types: 1 and 1.0 read
-    differently) of the questions its condition reads; lists as tuples, so an answer list
-    changed in place still counts as changed."""
-    key = []
-    for info in reads:
-        value = values.get(info.qid)
-        key.append((type(value), tuple(value) if isinstance(value, list) else value))
-    return tuple(key)
-
-
 def _findings(content, state: State) -> list[FindingResult]:
     env = _Env(state.values, content.groups)
-    values = state.values
     results = []
     for info in content.findings:
         if not state.applicable.get(info.pack.id):
             continue
         if not expr.truthy(info.when.evaluate(env)):
             continue
-        memo = _finding_memo(content, info)
-        key = _read_key(memo["reads"], values)
-        held = memo.get("held")
-        if held is not None and held[0] == key:
-            results.append(held[1])  # the same answers: the same (immutable) result as last time
-            continue
         finding = info.finding
-        result = FindingResult(
+        rule = finding.rule
+        date = rule.date.isoformat() if rule.date else None
+        until = rule.until.isoformat() if rule.until else None
+        results.append(FindingResult(
             id=finding.id, area=info.pack.area, severity=finding.severity,
-            title=content.text(finding.title), explanation=content.text(finding.explanation),
-            citations=list(finding.citations), status=finding.rule.status,
-            status_date=memo["date"], status_label=memo["label"], confirm=finding.rule.confirm,
-            watch=finding.watch, because=_because(memo["reads"], values),
-            actions=list(finding.actions))
-        memo["held"] = (key, result)
-        results.append(result)
+            title=finding.title.as_dict(), explanation=finding.explanation.as_dict(),
+            citations=list(finding.citations), status=rule.status, status_date=date,
+            status_label=status_label(rule.status, date, until), confirm=rule.confirm,
+            watch=finding.watch, because=_because(info.reads, state.values),
+            actions=list(finding.actions)))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     order = {p.id: i for i, p in enumerate(content.packs)}
     area_order = {p.area: order[p.id] for p in content.packs}
@@ -261,25 +231,17 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
         result.append(ActionResult(
             id=aid, priority=priority, area=info.pack.area, severity=severity,
             timeframe=action.timeframe, owner_role=action.owner_role,
-            title=content.text(action.text), findings=[f.id for f in by],
+            title=action.text.as_dict(), findings=[f.id for f in by],
             citations=list(action.citations), watch_only=key[0], plan=plan))
     return result
 
 
 def _question_item(info, value, notes: dict) -> QuestionItem:
-    """The report line for one question; the same (immutable) object as last time when the
-    answer and the note have not changed, so re-evaluating does not rebuild every line."""
-    note = notes.get(info.qid, "")
-    held = info.held[0]
-    if held is not None and held.note == note and type(held.answer) is type(value) \
-            and held.answer == value:
-        return held
-    item = QuestionItem(
+    """The report line for one question: its answer in words and its note."""
+    return QuestionItem(
         question=info.qid, area=info.area, section=info.section_title, text=info.text,
         answer=value, answer_text=answer_words(info, value) if value is not None else None,
-        note=note)
-    info.held[0] = item
-    return item
+        note=notes.get(info.qid, ""))
 
 
 def _content_info(content) -> ContentInfo:
@@ -334,7 +296,7 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         controls = controls_by_area.get(pack.area, [])
         answered, total = counts[pack.id]
         areas.append(AreaResult(
-            id=pack.area, pack=pack.id, title=content.text(pack.title), applicable=applicable,
+            id=pack.area, pack=pack.id, title=pack.title.as_dict(), applicable=applicable,
             exposure=level, readiness=readiness_from(controls) if applicable else None,
             answered=answered, total=total,
             controls_in_place=sum(1 for c in controls if c.state == "in_place"),

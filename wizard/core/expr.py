@@ -34,7 +34,6 @@ import functools
 import math
 import operator
 import re
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, NoReturn, Protocol
 
@@ -457,8 +456,7 @@ class _Parser:
             self.fail(_TOO_DEEP, column)
 
     def qualify(self, name: str) -> str:
-        # interned, like the content's question ids: a lookup then finds its key by identity
-        return sys.intern(name if self.pack is None or "." in name else f"{self.pack}.{name}")
+        return name if self.pack is None or "." in name else f"{self.pack}.{name}"
 
     def unexpected(self, after: str | None) -> NoReturn:
         kind, _, column, text = self.tokens[self.pos]

@@ -7,6 +7,8 @@ protects nothing. Falls back to ``hashlib`` where the built-in module is missing
 
 from __future__ import annotations
 
+import functools
+
 try:
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - every CPython we support has it
@@ -20,3 +22,26 @@ def digest(*parts: bytes) -> str:
         state.update(len(part).to_bytes(8, "little"))
         state.update(part)
     return state.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def code_digest(modules: tuple[str, ...]) -> str | None:
+    """A digest of the code of ``modules`` (found, not imported), so a cache keyed on it
+    misses whenever that code changes: their source files in a checkout or a wheel, their
+    code objects from the archive of a PyInstaller bundle. None when one cannot be read."""
+    import importlib.util
+    import marshal
+
+    parts = []
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        loader = getattr(spec, "loader", None)
+        try:
+            if spec is not None and spec.has_location and spec.origin:
+                with open(spec.origin, "rb") as fh:
+                    parts.append(fh.read())
+            else:
+                parts.append(marshal.dumps(loader.get_code(name)))
+        except (OSError, AttributeError, ImportError, ValueError):
+            return None
+    return digest(*parts)

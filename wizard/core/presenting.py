@@ -50,24 +50,9 @@ def answer_text(content, qid: str, value: Any) -> dict[str, str]:
 
 def answer_words(info, value: Any) -> dict[str, str]:
     """``answer_text`` for a question already looked up (a ``content.QuestionInfo``)."""
-    kind = info.kind
-    if kind == "yes_no_unsure" and value in YES_NO:
-        return _yes_no_words()[value]  # the same three dicts for every question (read only)
-    if type(value) not in _ONE_VALUE:  # lists (multi-select, countries): made each time
-        return {lang: _one(info.question, value, lang) for lang in LANGUAGES}
-    # a single value (option, number, text): made once per question and value, then shared
-    # (read only); the wizard re-evaluates after every change, so this saves more there
-    words = info.words
-    cached = words.get(value)
-    if cached is None:
-        if len(words) >= _WORDS_KEPT:
-            words.clear()  # a number typed over and over: keep the memory bounded
-        cached = words[value] = {lang: _one(info.question, value, lang) for lang in LANGUAGES}
-    return cached
-
-
-_ONE_VALUE = frozenset({str, int, float})
-_WORDS_KEPT = 32
+    if info.kind == "yes_no_unsure" and value in YES_NO:
+        return dict(_yes_no_words()[value])
+    return {lang: _one(info.question, value, lang) for lang in LANGUAGES}
 
 
 @lru_cache(maxsize=1)
