@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from wizard.core.localize import date_text
+
 from tests.conftest import MINI, ROOT
 
 GOOD = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
@@ -81,7 +83,9 @@ def test_report_markdown_in_every_language(tmp_path):
         result = run("report", path, "--packs", MINI, "--format", "md", "--lang", lang)
         assert result.returncode == 0, result.stderr
         assert "15 CFR 742.6(a)(6)(iii)(A)" in result.stdout
-        assert "2026-11-23" in result.stdout and "2027-05-31" in result.stdout
+        for lg in (("ko", "en") if lang == "both" else (lang,)):
+            assert date_text("2026-11-23", lg) in result.stdout   # as of, in its own style
+            assert date_text("2027-05-31", lg) in result.stdout   # review by
         if lang != "en":
             assert "본사 규정" in result.stdout
         if lang != "ko":
@@ -187,3 +191,22 @@ def test_calculators_show_working_and_refuse_bad_figures():
     assert result.returncode == 0 and "6.3 x 10^24" in result.stdout
     result = run("bulk-data", "--human-genomic", 101, "--format", "json")
     assert json.loads(result.stdout)["over"] == ["human_genomic"]
+
+
+def test_report_on_a_date_and_the_content_age_in_the_user_s_language(tmp_path):
+    """``--on`` evaluates every status on that day; past the content's review-by date the
+    command says so on standard error, in Korean under a Korean locale."""
+    path = _assessment(tmp_path)
+    result = run("report", path, "--packs", MINI, "--format", "json", "--on", "2026-12-03")
+    assert result.returncode == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["evaluation"] == {"date": "2026-12-03", "basis": "option"}
+    late = run("report", path, "--packs", MINI, "--format", "json", "--on", "2027-09-01",
+               lang="ko_KR.UTF-8")
+    assert late.returncode == 0 and json.loads(late.stdout)["content"]["age"]["stale"]
+    assert "최신이 아닌 내용" in late.stderr and "2027년 5월 31일" in late.stderr
+    english = run("report", path, "--packs", MINI, "--format", "md", "--on", "2027-09-01")
+    assert "Out-of-date content" in english.stderr
+    bad = run("report", path, "--packs", MINI, "--on", "3 December")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    _no_traceback(bad)

@@ -23,7 +23,7 @@ from wizard.core.calculators import BULK_CATEGORIES, CALCULATORS
 from wizard.core.engine import compute_state, evaluate
 from wizard.core.errors import AssessmentError
 from wizard.core.model import YES_NO_UNSURE
-from wizard.core.validate import iso_codes
+from wizard.core.iso3166 import ISO_CODES
 
 MAX_ALTERNATIVES = 256      # per condition
 MAX_TRIES = 400             # engine runs per finding
@@ -150,7 +150,7 @@ def _candidates(content, qid: str, atoms: list[Atom]) -> list:
     elif kind == "multi":
         found = [_choose_set(options, atoms, question.exclusive)]
     elif kind == "countries":
-        found = [_choose_set(["KR", "JP", "US"] + sorted(iso_codes()), atoms)]
+        found = [_choose_set(["KR", "JP", "US"] + sorted(ISO_CODES), atoms)]
     elif kind == "number":
         found = [m + d for m in marks for d in (1, 0, -1)] + [question.min, question.max, 1]
         found = [v for v in found if v is not None and _in_bounds(question, v)]

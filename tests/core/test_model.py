@@ -20,8 +20,9 @@ SCHEMA_CLASSES = {name: cls for name, cls in vars(schema).items()
 
 
 def test_every_schema_class_has_a_plain_twin_with_the_same_fields_and_defaults():
-    assert set(SCHEMA_CLASSES) == {"Text", "Option", "Question", "Section", "Rule", "Finding",
-                                   "Action", "CountryGroup", "Pack", "Term", "Glossary"}
+    assert set(SCHEMA_CLASSES) == {"Text", "Option", "Question", "Section", "Finding",
+                                   "Action", "CountryGroup", "Pack", "Term", "Glossary",
+                                   "Event", "LegalRule", "Registry"}
     for name, checked in SCHEMA_CLASSES.items():
         plain = getattr(model, name)
         fields = {f.name: f for f in dataclasses.fields(plain)}

@@ -120,7 +120,7 @@ def test_results_show_findings_checklist_and_plan(make_window):
     html = page.findings.toPlainText()
     assert html.index("Headquarters rule") < html.index("Watch items: not obligations") \
         < html.index("Remote Access Security Act")
-    assert "In force since 2025-01-15" in html and "15 CFR 744.23(a)(3)" in html
+    assert "In force since January 15, 2025" in html and "15 CFR 744.23(a)(3)" in html
     assert "Because you answered" in html and "3A090.a" in html
     states = dict(page.checklist.states)
     assert states["profile.screening"] == "missing" and states["chips.kyc"] == "unanswered"

@@ -82,14 +82,15 @@ def test_every_report_string_is_translated(used_msgids):
 
 
 def test_labels_scoring_and_wording_are_translated():
-    from wizard.core import labels, scoring
+    from wizard.core import labels, scoring, status_words
     from wizard.i18n import translate
     from wizard.report import wording
 
     msgids = [scoring.FORMULA]
     for vocabulary in labels.KINDS.values():
         msgids += list(vocabulary.values())
-    msgids += list(labels.STATUS_WITH_DATE.values())
+    msgids += list(status_words.WITH_DATE.values()) + list(status_words.NEXT.values())
+    msgids += list(status_words.BILL_STEPS.values())
     msgids += [v for k, v in vars(wording).items() if k.isupper() and isinstance(v, str)]
     msgids += [v for t in (wording.REF_TEMPLATES, wording.VALUE_TEMPLATES) for v in t.values()]
     missing = [m for m in msgids if m not in NO_HANGUL and not HANGUL.search(translate(m, "ko"))]
@@ -104,5 +105,7 @@ def test_korean_terms_follow_the_shared_glossary():
     assert translate("Lifted", "ko") == "\ud574\uc81c"                    # hae-je
     assert translate("Guidance", "ko") == "\uc9c0\uce68"                  # ji-chim
     assert translate("Not enforced", "ko") == "\uc9d1\ud589 \uc911\ub2e8"  # jip-haeng jung-dan
-    assert translate("Proposed", "ko").startswith("\uc785\ubc95 \uc608\uace0")
+    # a US proposed rule is a 규정안; 입법예고 is only for Korean pre-notices
+    assert translate("Proposed", "ko").startswith("\uaddc\uc815\uc548")
+    assert translate("Bill", "ko") == "\ubc95\uc548"
     assert translate("In force since {date}", "ko", date="X").startswith("X")

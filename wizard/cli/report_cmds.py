@@ -10,6 +10,9 @@ is only ever written to a file.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -40,6 +43,31 @@ def _packs(args) -> Optional[Path]:
     return Path(args.packs) if args.packs else None
 
 
+def _day(text: str) -> dt.date:
+    """``--on``: a calendar date as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it as YYYY-MM-DD, "
+                                         "e.g. 2026-12-03)") from None
+
+
+def _add_on(parser, default: str) -> None:
+    parser.add_argument("--on", metavar="DATE", type=_day, default=None,
+                        help=f"evaluate every rule's status on DATE, YYYY-MM-DD (default: "
+                             f"{default})")
+
+
+def _warn_stale(age) -> None:
+    """The content's age (``report_data.ContentAge``), said on the command line as
+    prominently as on the report's first page, in the user's language."""
+    if age is None or not age.stale:
+        return
+    from wizard.i18n import default_language
+
+    print(f"readiness-wizard: {age.message[default_language()]}", file=sys.stderr)
+
+
 def register(sub) -> None:
     parser = sub.add_parser(
         "report", help="write the readiness report of an assessment",
@@ -53,6 +81,7 @@ def register(sub) -> None:
     parser.add_argument("--lang", choices=LANGS, default=None,
                         help="report language (default: the assessment's language)")
     parser.add_argument("--packs", metavar="DIR", help="questionnaire packs (default: built-in)")
+    _add_on(parser, "the assessment's date")
     add_output_args(parser)
     parser.set_defaults(handler=run_report)
 
@@ -66,6 +95,7 @@ def register(sub) -> None:
     blank.add_argument("--packs", metavar="DIR", help="questionnaire packs (default: built-in)")
     blank.add_argument("--pack", metavar="ID", dest="pack_ids", action="extend", nargs="+",
                        help="only these packs (repeatable; default: all)")
+    _add_on(blank, "today")
     add_output_args(blank)
     blank.set_defaults(handler=run_blank)
 
@@ -84,6 +114,7 @@ def register(sub) -> None:
     compare.add_argument("--old-packs", metavar="DIR",
                          help="the questionnaire packs OLD was answered with, to tell content "
                               "changes from answer changes")
+    _add_on(compare, "each assessment's date")
     add_output_args(compare)
     compare.set_defaults(handler=run_compare)
 
@@ -93,10 +124,11 @@ def run_report(args) -> int:
     from wizard.report.common import prepare
 
     fmt = _format(args, FORMATS, "json")
-    prepared = prepare(Path(args.assessment), _packs(args))
+    prepared = prepare(Path(args.assessment), _packs(args), on=args.on)
     lang = args.lang or prepared.loaded.assessment.meta.language
     data = export.render(prepared.report, fmt, lang, content=prepared.content)
     write_output(args.output, data, force=args.force)
+    _warn_stale(prepared.report.content.age)
     return 0
 
 
@@ -106,11 +138,15 @@ def run_blank(args) -> int:
 
     fmt = _format(args, BLANK_FORMATS, "pdf")
     content = load_content(_packs(args))
+    day = args.on or dt.date.today()
     if fmt == "pdf":
-        data = blank.render_pdf(content, args.lang, args.pack_ids)
+        data = blank.render_pdf(content, args.lang, args.pack_ids, on=day)
     else:
-        data = blank.render_html(content, args.lang, args.pack_ids).encode("utf-8")
+        data = blank.render_html(content, args.lang, args.pack_ids, on=day).encode("utf-8")
     write_output(args.output, data, force=args.force)
+    from wizard.core.age import content_age
+
+    _warn_stale(content_age(content, day))
     return 0
 
 
@@ -118,7 +154,8 @@ def run_compare(args) -> int:
     from wizard.report import compare
 
     fmt = _format(args, COMPARE_FORMATS, "md")
-    result = compare.compare_files(args.old, args.new, _packs(args), args.old_packs)
+    result = compare.compare_files(args.old, args.new, _packs(args), args.old_packs,
+                                   on=args.on)
     lang = args.lang or result.new_meta.get("language") or "ko"
     if fmt == "pdf":
         data = compare.render_pdf(result, lang)

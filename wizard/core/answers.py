@@ -84,9 +84,9 @@ def check_answer(question: Question, value: Any, qid: str) -> Any:
             if exclusive and len(chosen) > 1:
                 raise _refuse(qid, EXCLUSIVE, option=exclusive[0])
             return [o.id for o in question.options if o.id in chosen]
-        from wizard.core.validate import iso_codes
+        from wizard.core.iso3166 import ISO_CODES
 
-        codes = iso_codes()
+        codes = ISO_CODES
         unknown = [v for v in value if v not in codes]
         if unknown:
             raise _refuse(qid, UNKNOWN_COUNTRIES, values=", ".join(map(short, unknown[:10])))

@@ -1,7 +1,7 @@
 """Loading a folder of questionnaire packs into one :class:`Content`, the model the engine,
 the wizard and the reports read.
 
-``load_content(folder)`` parses every pack once, checks it (``wizard.core.validate``) and
+``load_content(folder)`` parses every pack once, checks it (``wizard.core.checks``) and
 compiles every condition once. It raises :class:`ContentError` listing every problem found;
 ``validate_folder`` returns that list instead.
 """
@@ -15,14 +15,17 @@ from typing import Optional
 
 from wizard.core import expr, fingerprint
 from wizard.core.errors import ContentError, ExpressionError
-from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Section, from_plain,
-                               to_plain)
+from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Question, Registry,
+                               Section, from_plain, to_plain)
 from wizard.core.problems import Problem, line_of
 from wizard.i18n import N_
 
 MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
 GLOSSARY_FILE = "glossary.yaml"
+RULES_FILE = "rules.yaml"
+# files of the content folder that are not packs: file name -> (Content field, model class)
+SHARED_FILES = {GLOSSARY_FILE: ("glossary", Glossary), RULES_FILE: ("registry", Registry)}
 MAX_PACK_FILES = 50
 
 # What a user sees when the wizard or a report cannot start on a folder of packs (the list of
@@ -97,7 +100,13 @@ class Content:
     actions: dict[str, ActionInfo]
     applies: dict[str, Optional[expr.Expr]]
     glossary: Optional[Glossary] = None
+    registry: Optional[Registry] = None
     lines: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def rules(self) -> dict[str, LegalRule]:
+        """The registry's rules by id (empty without a registry)."""
+        return {rule.id: rule for rule in self.registry.rules} if self.registry else {}
 
     @cached_property
     def controls(self) -> tuple[QuestionInfo, ...]:
@@ -108,6 +117,15 @@ class Content:
     def calculators(self) -> tuple[QuestionInfo, ...]:
         """The calculator questions, in question order."""
         return tuple(info for info in self.questions.values() if info.kind == "calculator")
+
+    def citations(self, rule_ids) -> list[str]:
+        """The citations of the registry rules ``rule_ids``, in order, each once."""
+        seen: dict[str, None] = {}
+        for rule_id in rule_ids:
+            rule = self.rules.get(rule_id)
+            for citation in rule.citations if rule else ():
+                seen.setdefault(citation)
+        return list(seen)
 
     def pack(self, pack_id: str) -> Pack:
         for pack in self.packs:
@@ -120,12 +138,18 @@ class Content:
         return {pack.id: pack.version for pack in self.packs}
 
     @property
+    def dated(self) -> list:
+        """Every part of the content that carries as-of and review-by dates: the packs and
+        the rule registry."""
+        return [*self.packs, *([self.registry] if self.registry else [])]
+
+    @property
     def as_of(self):
-        return min(pack.as_of for pack in self.packs)
+        return min(part.as_of for part in self.dated)
 
     @property
     def review_by(self):
-        return min(pack.review_by for pack in self.packs)
+        return min(part.review_by for part in self.dated)
 
 
 def _pydantic_problems(file: str, data, error) -> list[Problem]:
@@ -135,50 +159,57 @@ def _pydantic_problems(file: str, data, error) -> list[Problem]:
         loc = tuple(item["loc"])
         place = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc)
         place = place.replace(".[", "[")
-        message = item["msg"]
+        message, code = item["msg"], "S003"
         if item["type"] == "missing":
+            code = "S001"
             message = "missing"
             if loc and loc[-1] in ("ko", "en"):
                 message = f"the {'Korean' if loc[-1] == 'ko' else 'English'} text is missing"
         elif item["type"] == "extra_forbidden":
+            code = "S002"
             message = "unknown key (misspelt?); see docs/pack-format.md for the keys allowed"
         elif item["type"] == "literal_error":
             message = f"{message} (got {item.get('input')!r})"
-        problems.append(Problem(file, line_of(data, loc), f"{place}: {message}"))
+        problems.append(Problem(file, line_of(data, loc), f"{place}: {message}", code))
     return problems
 
 
-def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional[Glossary],
+def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], dict, dict[str, int],
                                       list[Problem], set[str]]:
+    """The packs of ``folder`` (path, pack, YAML data with lines), its shared files by Content
+    field (glossary, registry), the lines of the registry's entries, problems, and the names
+    of the files that could not be read."""
     problems: list[Problem] = []
     if not folder.is_dir():
         raise ContentError.said(NO_FOLDER, folder=str(folder))
     files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
     if not files:
         raise ContentError.said(NO_PACKS, folder=str(folder))
-    if len(files) > MAX_PACK_FILES:
-        raise ContentError.said(TOO_MANY_PACKS, folder=str(folder), count=len(files),
+    pack_files = [p for p in files if p.name not in SHARED_FILES]
+    if len(pack_files) > MAX_PACK_FILES:
+        raise ContentError.said(TOO_MANY_PACKS, folder=str(folder), count=len(pack_files),
                                 limit=MAX_PACK_FILES)
     from pydantic import ValidationError  # only when the cache misses, like YAML
 
     from wizard.core import schema
     from wizard.core.yamlsource import load_yaml
 
-    packs, glossary = [], None
+    packs, shared, lines = [], {}, {}
     broken: set[str] = set()
     for path in files:
         try:
             data = load_yaml(path)
         except ContentError as exc:
-            problems.extend(exc.problems or [Problem(str(path), 1, str(exc))])
+            problems.extend(exc.problems or [Problem(str(path), 1, str(exc), "F002")])
             broken.add(path.stem)
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(str(path), 1, "expected a mapping at the top of the file"))
+            problems.append(Problem(str(path), 1, "expected a mapping at the top of the file",
+                                    "F006"))
             broken.add(path.stem)
             continue
-        glossary_file = path.name == GLOSSARY_FILE
-        checker, model = (schema.Glossary, Glossary) if glossary_file else (schema.Pack, Pack)
+        name, model = SHARED_FILES.get(path.name, (None, Pack))
+        checker = getattr(schema, model.__name__)
         try:
             checked = checker.model_validate(data)
         except ValidationError as exc:
@@ -186,11 +217,23 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
             broken.add(path.stem)
             continue
         parsed = from_plain(model, checked.model_dump(mode="json"))
-        if isinstance(parsed, Glossary):
-            glossary = parsed
-        else:
+        if name is None:
             packs.append((path, parsed, data))
-    return packs, glossary, problems, broken
+            continue
+        shared[name] = parsed
+        if isinstance(parsed, Registry):
+            lines.update(_registry_lines(parsed, data))
+    return packs, shared, lines, problems, broken
+
+
+def _registry_lines(registry: Registry, data) -> dict[str, int]:
+    """Lines of the registry's entries and timeline events, for problems found later."""
+    lines = {}
+    for r_i, rule in enumerate(registry.rules):
+        lines[f"rule:{rule.id}"] = line_of(data, ("rules", r_i))
+        for e_i, _event in enumerate(rule.timeline):
+            lines[f"rule:{rule.id}:{e_i}"] = line_of(data, ("rules", r_i, "timeline", e_i))
+    return lines
 
 
 def _compile(source: Optional[str], pack_id: str, where: str, line: int,
@@ -200,19 +243,19 @@ def _compile(source: Optional[str], pack_id: str, where: str, line: int,
     try:
         return expr.parse(source, pack_id)
     except ExpressionError as exc:
-        problems.append(Problem(file, line, f"{where}: {exc}"))
+        problems.append(Problem(file, line, f"{where}: {exc}", "X001"))
         return None
 
 
 def _build(folder: Path) -> tuple[Optional[Content], list[Problem]]:
-    read, glossary, problems, broken = _read_packs(folder)
-    return _assemble(folder, read, glossary, problems, broken)
+    read, shared, lines, problems, broken = _read_packs(folder)
+    return _assemble(folder, read, shared, problems, broken, lines)
 
 
-def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: list[Problem],
-              broken: set[str]) -> tuple[Content, list[Problem]]:
+def _assemble(folder: Path, read: list, shared: dict, problems: list[Problem],
+              broken: set[str], lines: Optional[dict] = None) -> tuple[Content, list[Problem]]:
     """Index parsed packs, compile their conditions and check cross-references."""
-    from wizard.core import validate
+    from wizard.core import checks
 
     read.sort(key=lambda item: (item[1].order, item[1].id))
     questions: dict[str, QuestionInfo] = {}
@@ -221,7 +264,7 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
     applies: dict[str, Optional[expr.Expr]] = {}
     groups: dict[str, frozenset[str]] = {}
     files: dict[str, Path] = {}
-    lines: dict[str, int] = {}
+    lines = dict(lines or {})
     index = 0
     for path, pack, data in read:
         file = str(path)
@@ -257,8 +300,8 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
                 for pack, finding, when in findings]
     content = Content(folder=folder, packs=tuple(p for _, p, _ in read), files=files,
                       questions=questions, groups=groups, findings=tuple(findings),
-                      actions=actions, applies=applies, glossary=glossary, lines=lines)
-    problems.extend(validate.check(content, read, broken))
+                      actions=actions, applies=applies, lines=lines, **shared)
+    problems.extend(checks.check(content, read, broken))
     return content, sorted(set(problems))
 
 
@@ -273,7 +316,7 @@ def validate_folder(folder: Path) -> list[Problem]:
     try:
         _, problems = _build(Path(folder))
     except ContentError as exc:
-        return [Problem(str(folder), 0, str(exc))]
+        return [Problem(str(folder), 0, str(exc), "F001")]
     return problems
 
 
@@ -284,9 +327,10 @@ def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
     try:
         read = [(folder / item["file"], from_plain(Pack, item["data"]), None)
                 for item in entry["packs"]]
-        glossary = (from_plain(Glossary, entry["glossary"])
-                    if entry.get("glossary") else None)
-        content, problems = _assemble(folder, read, glossary, [], set())
+        models = dict(SHARED_FILES.values())
+        shared = {name: from_plain(models[name], data)
+                  for name, data in entry["shared"].items() if data is not None}
+        content, problems = _assemble(folder, read, shared, [], set())
         lines = entry.get("lines")
         if problems or not read or not isinstance(lines, dict):
             return None
@@ -314,10 +358,10 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         error.problems = list(problems)
         raise error
     if key:
+        shared = {name: to_plain(getattr(content, name))
+                  for name, _model in SHARED_FILES.values() if getattr(content, name)}
         content_cache.write(key, [(content.files[p.id].name, to_plain(p))
-                                  for p in content.packs],
-                            to_plain(content.glossary) if content.glossary else None,
-                            content.lines)
+                                  for p in content.packs], shared, content.lines)
     return content
 
 

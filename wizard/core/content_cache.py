@@ -23,8 +23,12 @@ MAX_BYTES = 64 * 1024 * 1024
 
 # The modules whose code decides what a cache entry holds (read, checked, normalised, indexed).
 PRODUCERS = ("wizard.core.schema", "wizard.core.model", "wizard.core.content",
-             "wizard.core.yamlsource", "wizard.core.validate", "wizard.core.citations",
-             "wizard.core.expr", "wizard.core.problems", "wizard.core.content_cache")
+             "wizard.core.yamlsource", "wizard.core.expr", "wizard.core.problems",
+             "wizard.core.citations", "wizard.core.timeline", "wizard.core.content_cache",
+             "wizard.core.checks", "wizard.core.checks.base", "wizard.core.checks.packs",
+             "wizard.core.checks.questions", "wizard.core.checks.expressions",
+             "wizard.core.checks.findings", "wizard.core.checks.rules",
+             "wizard.core.checks.glossary")
 
 
 def key_for(stamp: tuple) -> Optional[str]:
@@ -51,7 +55,7 @@ def _file(key: str) -> Path:
 
 
 def read(key: str) -> Optional[dict]:
-    """The cached content for ``key`` ({packs: [{file, data}], glossary, lines}), or None
+    """The cached content for ``key`` ({packs: [{file, data}], shared, lines}), or None
     (missing, unreadable, not ours, or not what its header's digest says)."""
     from wizard.core.fingerprint import digest
 
@@ -70,14 +74,15 @@ def read(key: str) -> Optional[dict]:
     return data if isinstance(data, dict) else None
 
 
-def write(key: str, packs: list[tuple[str, dict]], glossary: Optional[dict],
+def write(key: str, packs: list[tuple[str, dict]], shared: dict[str, dict],
           lines: dict[str, int]) -> None:
-    """Store checked content; failures are ignored (the cache is only an optimisation)."""
+    """Store checked content (packs, and the shared files by Content field: glossary,
+    registry); failures are ignored (the cache is only an optimisation)."""
     from wizard.core.fingerprint import digest
     from wizard.core.storage import atomic_write
 
     body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],
-                       "glossary": glossary, "lines": lines},
+                       "shared": shared, "lines": lines},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = json.dumps({"key": key, "digest": digest(body)}).encode("ascii")
     target = _file(key)

@@ -14,19 +14,23 @@ Scoring (also printed in every report, see ``scoring.FORMULA``):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from wizard import __version__
 from wizard.core import expr
+from wizard.core.age import content_age
 from wizard.core.calculators import CALCULATORS
 from wizard.core.errors import CalculatorError, ExpressionError
-from wizard.core.labels import status_label
 from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
 from wizard.core.presenting import answer_words
-from wizard.core.report_data import (ActionResult, AreaResult, Because, Calculation,
-                                     ChecklistItem, ContentInfo, DroppedItem, FindingResult,
-                                     PackInfo, PlanInfo, QuestionItem, ReportData)
+from wizard.core.report_data import (SCHEMA_VERSION, ActionResult, AreaResult, Because,
+                                     Calculation, ChecklistItem, ContentInfo, DroppedItem,
+                                     Evaluation, FindingResult, PackInfo, PlanInfo, QuestionItem,
+                                     ReportData, RuleRef)
+from wizard.core.status_words import status_label
+from wizard.core.timeline import state_on
 from wizard.core.scoring import FORMULA, exposure_from, readiness_from
 from wizard.i18n import LANGUAGES, bilingual
 
@@ -151,7 +155,32 @@ def _because(reads, values: dict) -> list[Because]:
     return result
 
 
-def _findings(content, state: State) -> list[FindingResult]:
+class Rules:
+    """The registry's rules as they stand on one day, each worked out once per evaluation."""
+
+    def __init__(self, content, day: dt.date) -> None:
+        self.content, self.day = content, day
+        self.refs: dict[str, RuleRef] = {}
+
+    def ref(self, rule_id: str) -> RuleRef:
+        ref = self.refs.get(rule_id)
+        if ref is None:
+            rule = self.content.rules[rule_id]
+            state = state_on(rule, self.content.rules, self.day)
+            ref = self.refs[rule_id] = RuleRef(
+                id=rule.id, kind=rule.kind, title=rule.title.as_dict(),
+                citations=list(rule.citations), source=rule.source, status=state.status,
+                since=_iso(state.since), until=_iso(state.until),
+                effective=_iso(state.effective), next=state.next, next_on=_iso(state.next_on),
+                confirm=state.confirm, watch=state.watch, label=status_label(state))
+        return ref
+
+
+def _iso(day: Optional[dt.date]) -> Optional[str]:
+    return day.isoformat() if day else None
+
+
+def _findings(content, state: State, rules: Rules) -> list[FindingResult]:
     env = _Env(state.values, content.groups)
     results = []
     for info in content.findings:
@@ -160,16 +189,16 @@ def _findings(content, state: State) -> list[FindingResult]:
         if not expr.truthy(info.when.evaluate(env)):
             continue
         finding = info.finding
-        rule = finding.rule
-        date = rule.date.isoformat() if rule.date else None
-        until = rule.until.isoformat() if rule.until else None
+        refs = [rules.ref(rule_id) for rule_id in finding.rules]
+        principal = refs[0]
         results.append(FindingResult(
             id=finding.id, area=info.pack.area, severity=finding.severity,
             title=finding.title.as_dict(), explanation=finding.explanation.as_dict(),
-            citations=list(finding.citations), status=rule.status, status_date=date,
-            status_label=status_label(rule.status, date, until), confirm=rule.confirm,
-            watch=finding.watch, because=_because(info.reads, state.values),
-            actions=list(finding.actions)))
+            citations=content.citations(finding.rules), status=principal.status,
+            status_date=principal.since, status_label=principal.label,
+            confirm=principal.confirm, watch=principal.watch,
+            because=_because(info.reads, state.values), actions=list(finding.actions),
+            rules=refs))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     order = {p.id: i for i, p in enumerate(content.packs)}
     area_order = {p.area: order[p.id] for p in content.packs}
@@ -204,7 +233,7 @@ def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
 
 
 def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
-             assessment) -> list[ActionResult]:
+             assessment, rules: Rules) -> list[ActionResult]:
     sev_rank = {s: i for i, s in enumerate(SEVERITIES)}
     exp_rank = {e: i for i, e in enumerate(reversed(EXPOSURE_LEVELS))}
     tf_rank = {t: i for i, t in enumerate(TIMEFRAMES)}
@@ -232,7 +261,8 @@ def _actions(content, findings: list[FindingResult], exposure: dict[str, str],
             id=aid, priority=priority, area=info.pack.area, severity=severity,
             timeframe=action.timeframe, owner_role=action.owner_role,
             title=action.text.as_dict(), findings=[f.id for f in by],
-            citations=list(action.citations), watch_only=key[0], plan=plan))
+            citations=content.citations(action.rules), watch_only=key[0], plan=plan,
+            rules=list(action.rules)))
     return result
 
 
@@ -244,13 +274,28 @@ def _question_item(info, value, notes: dict) -> QuestionItem:
         note=notes.get(info.qid, ""))
 
 
-def _content_info(content) -> ContentInfo:
+def _content_info(content, day: dt.date) -> ContentInfo:
     packs = [PackInfo(p.id, p.area, p.version, p.as_of.isoformat(), p.review_by.isoformat(),
                       p.title.as_dict()) for p in content.packs]
     version = " · ".join(f"{p.id} {p.version}" for p in content.packs)
+    registry = content.registry
     return ContentInfo(version=version, as_of=content.as_of.isoformat(),
                        review_by=content.review_by.isoformat(), packs=packs,
-                       scoring=bilingual(FORMULA), program_version=__version__)
+                       scoring=bilingual(FORMULA), program_version=__version__,
+                       registry_as_of=_iso(registry.as_of) if registry else None,
+                       registry_review_by=_iso(registry.review_by) if registry else None,
+                       age=content_age(content, day))
+
+
+def evaluation_day(assessment, on: Optional[dt.date] = None) -> Evaluation:
+    """The day rule statuses are evaluated on: ``on`` when given (``--on``, the wizard's "as of
+    today"), else the assessment's date, else today."""
+    if on is not None:
+        return Evaluation(on.isoformat(), "option")
+    try:
+        return Evaluation(dt.date.fromisoformat(assessment.meta.date).isoformat(), "assessment")
+    except (TypeError, ValueError):
+        return Evaluation(dt.date.today().isoformat(), "today")
 
 
 def _calculations(content, state: State) -> list[Calculation]:
@@ -274,10 +319,14 @@ def _calculations(content, state: State) -> list[Calculation]:
     return result
 
 
-def evaluate(content, assessment, dropped=()) -> ReportData:
-    """The full report data for ``assessment`` (answers already checked against content)."""
+def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None) -> ReportData:
+    """The full report data for ``assessment`` (answers already checked against content),
+    with every rule's status as it stands on ``on`` (default: the assessment's date)."""
+    evaluation = evaluation_day(assessment, on)
+    day = dt.date.fromisoformat(evaluation.date)
+    rules = Rules(content, day)
     state = compute_state(content, assessment.answers)
-    findings = _findings(content, state)
+    findings = _findings(content, state, rules)
     checklist = _checklist(content, state, assessment)
     areas = []
     exposure: dict[str, str] = {}
@@ -301,7 +350,7 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
             answered=answered, total=total,
             controls_in_place=sum(1 for c in controls if c.state == "in_place"),
             controls_total=sum(1 for c in controls if c.state != "not_applicable")))
-    actions = _actions(content, findings, exposure, assessment)
+    actions = _actions(content, findings, exposure, assessment, rules)
     values, notes = state.values, assessment.notes
     unanswered, unsure, answers = [], [], []
     for info in state.asked:
@@ -316,8 +365,13 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         if value == "unsure":
             unsure.append(item)
     meta = assessment.meta.as_dict()
+    for action in actions:
+        for rule_id in action.rules:
+            rules.ref(rule_id)
     return ReportData(
-        content=_content_info(content), meta=meta, areas=areas, checklist=checklist,
+        schema_version=SCHEMA_VERSION, evaluation=evaluation,
+        content=_content_info(content, day), meta=meta, areas=areas, checklist=checklist,
         findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,
         answers=answers, calculations=_calculations(content, state),
-        dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped])
+        dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped],
+        rules=sorted(rules.refs.values(), key=lambda ref: (ref.citations[:1], ref.id)))

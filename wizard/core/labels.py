@@ -4,7 +4,8 @@ status is called the same everywhere; ``label(kind, key, lang)`` translates one.
 
 from __future__ import annotations
 
-from wizard.i18n import N_, bilingual, translate
+from wizard.core.status_words import STATUS_NAMES
+from wizard.i18n import N_, translate
 
 YES_NO = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Unsure")}
 
@@ -23,34 +24,6 @@ EXPOSURE = {
     "high": N_("High"),
     "critical": N_("Critical"),
 }
-
-STATUS = {
-    "in_force": N_("In force"),
-    "guidance": N_("Guidance"),
-    "proposed": N_("Proposed"),
-    "suspended": N_("Suspended"),
-    "lifted": N_("Lifted"),
-    "not_enforced": N_("Not enforced"),
-    "non_binding": N_("Non-binding"),
-    "discussed": N_("Policy discussion only"),
-    "enacted": N_("Enacted, regulations pending"),
-    "not_found": N_("No such rule found"),
-}
-
-STATUS_WITH_DATE = {
-    "in_force": N_("In force since {date}"),
-    "guidance": N_("Guidance of {date}"),
-    "proposed": N_("Proposed (latest step {date})"),
-    "suspended": N_("Suspended from {date}"),
-    "lifted": N_("Lifted on {date}"),
-    "not_enforced": N_("Not enforced since {date}"),
-    "non_binding": N_("Non-binding, {date}"),
-    "discussed": N_("Policy discussion only, {date}"),
-    "enacted": N_("Enacted on {date}, regulations pending"),
-    "not_found": N_("No such rule found (checked {date})"),
-}
-
-STATUS_PERIOD = N_("{status} from {date} to {until}")
 
 CHECK_STATE = {
     "in_place": N_("In place"),
@@ -90,7 +63,7 @@ KINDS = {
     "yes_no": YES_NO,
     "severity": SEVERITY,
     "exposure": EXPOSURE,
-    "status": STATUS,
+    "status": STATUS_NAMES,
     "state": CHECK_STATE,
     "timeframe": TIMEFRAME,
     "owner_role": OWNER_ROLE,
@@ -102,13 +75,3 @@ def label(kind: str, key: str, lang: str) -> str:
     """The translated label of ``key`` in vocabulary ``kind`` (the key itself if unknown)."""
     msgid = KINDS[kind].get(key)
     return translate(msgid, lang) if msgid else key
-
-
-def status_label(status: str, date: str | None, until: str | None = None) -> dict[str, str]:
-    """``{ko, en}`` such as "In force since 2025-01-15" for a rule status."""
-    if date and until:
-        return {lang: translate(STATUS_PERIOD, lang, status=translate(STATUS[status], lang),
-                                date=date, until=until) for lang in ("ko", "en")}
-    if date:
-        return bilingual(STATUS_WITH_DATE[status], date=date)
-    return bilingual(STATUS[status])

@@ -20,8 +20,14 @@ QuestionKind = Literal["yes_no_unsure", "single", "multi", "number", "text", "co
                        "calculator"]
 Role = Literal["exposure", "control", "info"]
 Severity = Literal["critical", "high", "medium", "low", "info"]
-RuleStatusName = Literal["in_force", "guidance", "proposed", "suspended", "lifted",
-                         "not_enforced", "non_binding", "discussed", "enacted", "not_found"]
+EventKind = Literal["published", "in_force", "compliance_date", "amended", "suspended",
+                    "reimposed", "lifted", "proposed", "comment_period_closes", "introduced",
+                    "committee_approved", "passed_chamber", "enacted", "not_enforced",
+                    "withdrawn", "guidance", "decision", "non_binding", "discussed",
+                    "programme", "not_found"]
+RuleKind = Literal["regulation", "statute", "executive_order", "guidance", "letter", "decision",
+                   "proposal", "bill", "programme", "agreement", "foreign_law", "claim"]
+Chamber = Literal["house", "senate"]
 OwnerRole = Literal["management", "compliance", "legal", "sales", "engineering", "procurement",
                     "it_security", "hr"]
 Timeframe = Literal["immediately", "30_days", "90_days", "ongoing"]
@@ -29,8 +35,6 @@ Timeframe = Literal["immediately", "30_days", "90_days", "ongoing"]
 SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low", "info")
 TIMEFRAMES: tuple[str, ...] = ("immediately", "30_days", "90_days", "ongoing")
 EXPOSURE_LEVELS: tuple[str, ...] = ("none", "low", "medium", "high", "critical")
-WATCH_STATUSES = frozenset({"proposed", "discussed", "not_enforced", "non_binding", "enacted",
-                            "not_found"})
 YES_NO_UNSURE: tuple[str, ...] = ("yes", "no", "unsure")
 
 
@@ -64,7 +68,7 @@ class Question:
     why: Text
     role: Role = "exposure"
     weight: int = 1
-    citations: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
     show_if: Optional[str] = None
     options: tuple[Option, ...] = ()
     exclusive: tuple[str, ...] = ()
@@ -92,30 +96,14 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """The legal status of the rule behind a finding, from the fact sheet."""
-
-    status: RuleStatusName
-    date: Optional[dt.date] = None
-    until: Optional[dt.date] = None  # end of a suspension or a temporary measure
-    confirm: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     severity: Severity
     title: Text
     explanation: Text
     when: str
-    rule: Rule
-    citations: tuple[str, ...] = ()
+    rules: tuple[str, ...]  # registry ids; the first is the rule whose status the finding takes
     actions: tuple[str, ...] = ()
-
-    @property
-    def watch(self) -> bool:
-        """A watch item: a proposal, policy talk or unenforced rule, never an obligation."""
-        return self.rule.status in WATCH_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +112,14 @@ class Action:
     text: Text
     owner_role: OwnerRole
     timeframe: Timeframe
-    citations: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CountryGroup:
     name: Text
     countries: tuple[str, ...]
-    citation: Optional[str] = None
+    rule: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +137,42 @@ class Pack:
     country_groups: dict[str, CountryGroup] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated step in a rule's life; ``event`` names the step and so the status it starts
+    (``wizard.core.timeline``). ``date`` may be left out only for the first event of a
+    long-standing rule whose start the content does not record."""
+
+    event: EventKind
+    date: Optional[dt.date] = None
+    until: Optional[dt.date] = None  # suspended: the last day of the suspension
+    chamber: Optional[Chamber] = None  # passed_chamber: which one
+    confirm: bool = False  # the state this step starts must be confirmed with counsel
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRule:
+    """A rule, guidance, proposal, bill or programme the content cites, once."""
+
+    id: str
+    kind: RuleKind
+    title: Text
+    source: str  # where to read it: document number or address
+    citations: tuple[str, ...] = ()  # canonical forms, printed in this order; none: a claim
+    timeline: tuple[Event, ...] = ()
+    part_of: Optional[str] = None  # another rule whose timeline this one shares
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """The rule registry (``rules.yaml``): the law the content cites, as dated data."""
+
+    as_of: dt.date
+    review_by: dt.date
+    rules: tuple[LegalRule, ...]
 
 
 @dataclass(frozen=True, slots=True)

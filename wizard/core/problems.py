@@ -1,4 +1,6 @@
-"""A located problem in questionnaire content, as the validator reports it."""
+"""A located problem in questionnaire content, as the validator reports it: file, line, what is
+wrong and what to do, and a stable code (``wizard.core.checks.codes``, listed in
+docs/pack-format.md) that tests and tools match instead of the wording."""
 
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ class Problem:
     file: str
     line: int
     message: str
+    code: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{self.file}:{self.line}: {self.message}{code}"
 
 
 def line_of(data: Any, loc: Iterable[Any]) -> int:

@@ -15,6 +15,8 @@ from typing import Any, Optional
 
 Bilingual = dict  # {"ko": str, "en": str}
 
+SCHEMA_VERSION = 2  # of the JSON report; docs/report-json.md says what changed
+
 
 @dataclass(frozen=True, slots=True)
 class PackInfo:
@@ -27,6 +29,19 @@ class PackInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentAge:
+    """How old the content is on the evaluation date. ``stale``: the review-by date has
+    passed or the as-of date is more than ``MAX_AGE_DAYS`` old; ``parts``: the packs (and
+    ``rules`` for the registry) that are; ``message``: what to do, in both languages."""
+
+    stale: bool
+    review_by_passed: bool
+    days_since_as_of: int
+    parts: list[str]
+    message: Optional[Bilingual] = None
+
+
+@dataclass(frozen=True, slots=True)
 class ContentInfo:
     version: str
     as_of: str
@@ -34,6 +49,19 @@ class ContentInfo:
     packs: list[PackInfo]
     scoring: Bilingual
     program_version: str
+    registry_as_of: Optional[str] = None
+    registry_review_by: Optional[str] = None
+    age: Optional[ContentAge] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The day rule statuses were evaluated on, and where that day came from: ``assessment``
+    (its date), ``option`` (chosen: ``--on``, the wizard's "as of today") or ``today`` (the
+    assessment has no date)."""
+
+    date: str
+    basis: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +99,27 @@ class Because:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleRef:
+    """A rule of the registry as it stands on the evaluation date: its citations, its status
+    and dates (ISO), and the one wording of that status (``label``, both languages)."""
+
+    id: str
+    kind: str
+    title: Bilingual
+    citations: list[str]
+    source: str
+    status: str
+    since: Optional[str]
+    until: Optional[str]
+    effective: Optional[str]
+    next: Optional[str]
+    next_on: Optional[str]
+    confirm: bool
+    watch: bool
+    label: Bilingual
+
+
+@dataclass(frozen=True, slots=True)
 class FindingResult:
     id: str
     area: str
@@ -85,6 +134,7 @@ class FindingResult:
     watch: bool
     because: list[Because]
     actions: list[str]
+    rules: list[RuleRef] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +158,7 @@ class ActionResult:
     citations: list[str]
     watch_only: bool
     plan: PlanInfo
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +190,8 @@ class DroppedItem:
 
 @dataclass(frozen=True, slots=True)
 class ReportData:
+    schema_version: int
+    evaluation: Evaluation
     content: ContentInfo
     meta: dict
     areas: list[AreaResult]
@@ -150,6 +203,7 @@ class ReportData:
     answers: list[QuestionItem] = field(default_factory=list)
     calculations: list[Calculation] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
+    rules: list[RuleRef] = field(default_factory=list)  # every rule the report cites
 
     def to_dict(self) -> dict:
         return _plain(self)

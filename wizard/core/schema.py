@@ -2,7 +2,7 @@
 misspelt keys (``extra="forbid"``), every problem with its place. Used when packs are read
 from YAML (``wizard.core.content``); what the program then works with are the plain objects
 of :mod:`wizard.core.model`, with the same names and fields (a test keeps the two in step).
-Cross-references and expressions are checked by :mod:`wizard.core.validate`. The format is
+Cross-references and expressions are checked by :mod:`wizard.core.checks`. The format is
 documented in ``docs/pack-format.md``.
 """
 
@@ -13,8 +13,8 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wizard.core.model import (OwnerRole, QuestionKind, Role, RuleStatusName, Severity,
-                               Timeframe)
+from wizard.core.model import (Chamber, EventKind, OwnerRole, QuestionKind, Role, RuleKind,
+                               Severity, Timeframe)
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -51,7 +51,7 @@ class Question(_Model):
     text: Text
     help: Text
     why: Text
-    citations: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
     show_if: Optional[str] = None
     options: tuple[Option, ...] = ()
     exclusive: tuple[str, ...] = ()
@@ -71,23 +71,13 @@ class Section(_Model):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
-class Rule(_Model):
-    """The legal status of the rule behind a finding, from the fact sheet."""
-
-    status: RuleStatusName
-    date: Optional[dt.date] = None
-    until: Optional[dt.date] = None  # end of a suspension or a temporary measure
-    confirm: bool = False
-
-
 class Finding(_Model):
     id: str = Field(pattern=ID_PATTERN)
     severity: Severity
     title: Text
     explanation: Text
     when: str
-    citations: tuple[str, ...] = ()
-    rule: Rule
+    rules: tuple[str, ...] = Field(min_length=1)
     actions: tuple[str, ...] = ()
 
 
@@ -96,12 +86,12 @@ class Action(_Model):
     text: Text
     owner_role: OwnerRole
     timeframe: Timeframe
-    citations: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
 
 
 class CountryGroup(_Model):
     name: Text
-    citation: Optional[str] = None
+    rule: Optional[str] = None
     countries: tuple[str, ...] = Field(min_length=1)
 
 
@@ -119,6 +109,33 @@ class Pack(_Model):
     sections: tuple[Section, ...] = Field(min_length=1)
     findings: tuple[Finding, ...] = ()
     actions: tuple[Action, ...] = ()
+
+
+class Event(_Model):
+    """One dated step in a rule's life (docs/pack-format.md, "Rule registry")."""
+
+    date: Optional[dt.date] = None
+    event: EventKind
+    until: Optional[dt.date] = None
+    chamber: Optional[Chamber] = None
+    confirm: bool = False
+    note: Optional[Text] = None
+
+
+class LegalRule(_Model):
+    id: str = Field(pattern=ID_PATTERN)
+    kind: RuleKind
+    title: Text
+    citations: tuple[str, ...] = ()
+    source: str = Field(min_length=1)
+    part_of: Optional[str] = None
+    timeline: tuple[Event, ...] = ()
+
+
+class Registry(_Model):
+    as_of: dt.date
+    review_by: dt.date
+    rules: tuple[LegalRule, ...] = Field(min_length=1)
 
 
 class Term(_Model):

@@ -72,8 +72,9 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mappi
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
-def _error(path: Path, line: int, message: str) -> ContentError:
-    return ContentError(f"{path}:{line}: {message}", [Problem(str(path), line, message)])
+def _error(path: Path, line: int, message: str, code: str) -> ContentError:
+    problem = Problem(str(path), line, message, code)
+    return ContentError(str(problem), [problem])
 
 
 def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> str:
@@ -81,25 +82,26 @@ def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> 
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise _error(path, 0, f"no such {what}") from exc
+        raise _error(path, 0, f"no such {what}", "F002") from exc
     except OSError as exc:
-        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})") from exc
+        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})", "F002") from exc
     if size > max_bytes:
         raise _error(path, 0, f"the {what} is {size / 2**20:.1f} MB; the limit is "
-                              f"{max_bytes / 2**20:.0f} MB")
+                              f"{max_bytes / 2**20:.0f} MB", "F003")
     try:
         with path.open("rb") as fh:     # never more than the limit, whatever stat said
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})") from exc
+        raise _error(path, 0, f"cannot read the {what} ({exc.strerror})", "F002") from exc
     if len(data) > max_bytes:
-        raise _error(path, 0, f"the {what} is over {max_bytes / 2**20:.0f} MB, the limit")
+        raise _error(path, 0, f"the {what} is over {max_bytes / 2**20:.0f} MB, the limit",
+                     "F003")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise _error(path, line, f"the {what} is not UTF-8 text (byte {exc.start}); "
-                              "save it as UTF-8") from exc
+                              "save it as UTF-8", "F004") from exc
 
 
 def _check_events(text: str) -> None:
@@ -130,6 +132,7 @@ def load_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
-        raise _error(path, mark.line + 1 if mark else 1, f"not valid YAML: {problem}") from exc
+        raise _error(path, mark.line + 1 if mark else 1, f"not valid YAML: {problem}",
+                     "F005") from exc
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        raise _error(path, 1, f"not valid YAML ({exc.__class__.__name__})") from exc
+        raise _error(path, 1, f"not valid YAML ({exc.__class__.__name__})", "F005") from exc

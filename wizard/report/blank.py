@@ -98,7 +98,10 @@ def blank_parts(content, pack_ids: Optional[Sequence[str]] = None) -> list[Blank
     return parts
 
 
-def blank_context(content, lang: str, pack_ids=None, *, target: str) -> dict:
+def blank_context(content, lang: str, pack_ids=None, *, target: str, on=None) -> dict:
+    import datetime as dt
+
+    from wizard.core.age import content_age
     from wizard.report.view import Helpers
 
     parts = blank_parts(content, pack_ids)
@@ -110,10 +113,11 @@ def blank_context(content, lang: str, pack_ids=None, *, target: str) -> dict:
         "html_lang": "en" if lang == "en" else "ko",
         "parts": parts,
         "versions": versions,
-        "as_of": min(p.as_of for p in packs).isoformat(),
-        "review_by": min(p.review_by for p in packs).isoformat(),
+        "as_of": min([p.as_of for p in packs] + [content.as_of]).isoformat(),
+        "review_by": min([p.review_by for p in packs] + [content.review_by]).isoformat(),
         "program_version": _program_version(),
         "title": TITLE,
+        "age": content_age(content, on or dt.date.today()),
     }
 
 
@@ -123,23 +127,23 @@ def _program_version() -> str:
     return __version__
 
 
-def render_html(content, lang: str, pack_ids=None) -> str:
-    context = blank_context(content, lang, pack_ids, target="web")
+def render_html(content, lang: str, pack_ids=None, on=None) -> str:
+    context = blank_context(content, lang, pack_ids, target="web", on=on)
     return templating.render("blank.html", lang, **context)
 
 
-def build_document(content, lang: str, pack_ids=None):
+def build_document(content, lang: str, pack_ids=None, on=None):
     """The blank checklist as a QTextDocument on A4 pages (for printing from the wizard)."""
     from wizard.report.pdf import new_document
 
-    context = blank_context(content, lang, pack_ids, target="qt")
+    context = blank_context(content, lang, pack_ids, target="qt", on=on)
     return new_document(templating.render("blank.html", lang, **context))
 
 
-def render_pdf(content, lang: str, pack_ids=None) -> bytes:
+def render_pdf(content, lang: str, pack_ids=None, on=None) -> bytes:
     from wizard.report.common import tr
     from wizard.report.pdf import document_pdf_bytes
 
-    doc = build_document(content, lang, pack_ids)
+    doc = build_document(content, lang, pack_ids, on=on)
     title = tr(TITLE, lang)
     return document_pdf_bytes(doc, title, lang, title)

@@ -3,6 +3,7 @@ and building the report data for an assessment file."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -52,13 +53,15 @@ class Prepared:
     report: object
 
 
-def prepare(assessment_path: Path, packs: Optional[Path] = None) -> Prepared:
-    """Load the packs and the assessment and evaluate it: the one entry all formats share."""
+def prepare(assessment_path: Path, packs: Optional[Path] = None,
+            on: Optional[dt.date] = None) -> Prepared:
+    """Load the packs and the assessment and evaluate it (rule statuses on ``on``, by default
+    the assessment's date): the one entry all formats share."""
     from wizard.core.assessment import load_assessment
     from wizard.core.content import load_content
     from wizard.core.engine import evaluate
 
     content = load_content(packs)
     loaded = load_assessment(assessment_path, content)
-    report = evaluate(content, loaded.assessment, loaded.dropped)
+    report = evaluate(content, loaded.assessment, loaded.dropped, on=on)
     return Prepared(content, loaded, report)

@@ -106,22 +106,29 @@ class Comparison:
 
 
 def compare(content, old_loaded, new_loaded, *, old_content=None,
-            old_original=None) -> Comparison:
+            old_original=None, on=None) -> Comparison:
     """Compare OLD and NEW (assessments loaded against ``content``, see
     ``wizard.core.assessment``). ``old_content`` is the content OLD was answered with, and
-    ``old_original`` OLD loaded against it (read again from ``old_loaded`` when not given)."""
-    from wizard.core.assessment import parse_assessment
-    from wizard.core.engine import evaluate
+    ``old_original`` OLD loaded against it (read again from ``old_loaded`` when not given).
 
-    old_now = evaluate(content, old_loaded.assessment, old_loaded.dropped)
+    Rule statuses: OLD as it stood on its own date, NEW on its date, and OLD's answers
+    re-evaluated on NEW's date, so a status that changed in between (a suspension that ended)
+    counts as a change of content, not of answers; ``on`` evaluates all three on one day."""
+    import datetime as dt
+
+    from wizard.core.assessment import parse_assessment
+    from wizard.core.engine import evaluate, evaluation_day
+
+    new_day = on or dt.date.fromisoformat(evaluation_day(new_loaded.assessment).date)
+    old_now = evaluate(content, old_loaded.assessment, old_loaded.dropped, on=new_day)
     if old_content is not None:
         if old_original is None:
             raw = old_loaded.assessment.to_json().encode("utf-8")
             old_original = parse_assessment(raw, old_content, old_loaded.source or "OLD")
-        before = evaluate(old_content, old_original.assessment, old_original.dropped)
+        before = evaluate(old_content, old_original.assessment, old_original.dropped, on=on)
     else:
-        before = old_now
-    after = evaluate(content, new_loaded.assessment, new_loaded.dropped)
+        before = evaluate(content, old_loaded.assessment, old_loaded.dropped, on=on)
+    after = evaluate(content, new_loaded.assessment, new_loaded.dropped, on=on)
 
     ids_before = {f.id for f in before.findings}
     ids_old_now = {f.id for f in old_now.findings}
@@ -167,7 +174,7 @@ def _area(report, area_id: str):
     return None
 
 
-def compare_files(old_path, new_path, packs=None, old_packs=None) -> Comparison:
+def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Comparison:
     from pathlib import Path
 
     from wizard.core.assessment import load_assessment
@@ -178,7 +185,7 @@ def compare_files(old_path, new_path, packs=None, old_packs=None) -> Comparison:
     old = load_assessment(Path(old_path), content)
     new = load_assessment(Path(new_path), content)
     original = load_assessment(Path(old_path), old_content) if old_content is not None else None
-    return compare(content, old, new, old_content=old_content, old_original=original)
+    return compare(content, old, new, old_content=old_content, old_original=original, on=on)
 
 
 def _context(comparison: Comparison, lang: str, target: str) -> dict:
@@ -215,7 +222,7 @@ def render_pdf(comparison: Comparison, lang: str) -> bytes:
 
 def render_markdown(comparison: Comparison, lang: str) -> str:
     from wizard.report.common import lab, pick, tr
-    from wizard.report.localize import date_text
+    from wizard.core.localize import date_text
     from wizard.report.markdown import _esc
 
     def t(msgid: str, **params) -> str:

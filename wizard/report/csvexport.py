@@ -26,6 +26,7 @@ COLUMNS = (
     ("due", N_("Due")),
     ("status", N_("Status")),
     ("citations", N_("Citations")),
+    ("rule_status", N_("Rule status")),
     ("findings", N_("Findings")),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -44,6 +45,7 @@ def rows(report, lang: str) -> list[list[str]]:
     """The plan as rows of text, in the order of ``COLUMNS``."""
     areas = {a.id: a for a in report.areas}
     findings = {f.id: f for f in report.findings}
+    rules = {r.id: r for r in report.rules}
     result = []
     for a in report.actions:
         row = {
@@ -57,6 +59,9 @@ def rows(report, lang: str) -> list[list[str]]:
             "due": a.plan.due,
             "status": lab("plan_status", a.plan.status, lang),
             "citations": "; ".join(a.citations),
+            "rule_status": "; ".join(f"{'; '.join(rules[r].citations) or pick(rules[r].title, lang)}"
+                                     f": {pick(rules[r].label, lang)}"
+                                     for r in a.rules if r in rules),
             "findings": "; ".join(pick(findings[f].title, lang) for f in a.findings
                                   if f in findings),
         }

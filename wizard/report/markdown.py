@@ -11,7 +11,7 @@ import json
 
 from wizard.i18n import N_
 from wizard.report.common import lab, pick, tr
-from wizard.report.localize import date_text
+from wizard.core.localize import date_text
 from wizard.report.view import BOX, glossary_terms, question_texts, severity_counts, \
     urgent_actions
 
@@ -134,12 +134,15 @@ def _cover(report, d: _Doc) -> None:
         (N_("Company"), _esc(m.get("company") or "-")),
         (N_("Assessor"), _esc(m.get("assessor") or "-")),
         (N_("Assessment date"), d.date(m.get("date"))),
+        (N_("Rule statuses as of"), d.date(report.evaluation.date)),
         (N_("Content version"), _esc(c.version)),
         (N_("Content as of"), d.date(c.as_of)),
         (N_("Review by"), d.date(c.review_by)),
         (N_("Program version"), c.program_version),
     ]
     d.add(*[f"- **{d.tr(k)}**: {v}" for k, v in rows])
+    if c.age and c.age.stale:
+        d.add("", f"> **{d.pick(c.age.message)}**")
     dates = {k: {lang: date_text(v, lang) for lang in ("ko", "en")}
              for k, v in (("as_of", c.as_of), ("review_by", c.review_by))}
     d.add("", f"> **{d.tr(N_('Not legal advice'))}**: {d.tr(NOTICE, **dates)}", "")
@@ -205,13 +208,16 @@ def _checklist(report, d: _Doc) -> None:
 
 
 def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
-    status = _status(f, d.lang)
     d.heading(4, d.pick(f.title))
-    confirm = f" — **{d.tr(N_('confirm the current status with counsel'))}**" if f.confirm else ""
     if not f.watch:
         d.add(f"- **{d.tr(N_('Severity'))}**: {d.lab('severity', f.severity)}")
-    d.add(f"- **{d.tr(N_('Rule status'))}**: {status}{confirm}",
-          f"- **{d.tr(N_('Citations'))}**: {_esc('; '.join(f.citations))}", "")
+    d.add(f"- **{d.tr(N_('Rule status'))}**: {d.pick(f.status_label)}")
+    if len(f.rules) > 1:
+        d.add(f"- **{d.tr(N_('Rules'))}**:")
+        d.add(*[f"  - {_esc('; '.join(r.citations))} — {d.pick(r.label)}" for r in f.rules])
+    else:
+        d.add(f"- **{d.tr(N_('Citations'))}**: {_esc('; '.join(f.citations))}")
+    d.add("")
     d.paragraphs(f.explanation)
     if f.because:
         d.add(f"**{d.tr(N_('Because you answered'))}**:")
@@ -221,21 +227,6 @@ def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
     numbers = [f"#{priorities[a]}" for a in f.actions if a in priorities]
     if numbers:
         d.add(f"{d.tr(N_('Actions in the plan'))}: {', '.join(numbers)}", "")
-
-
-def _status(f, lang: str) -> str:
-    from wizard.core.labels import STATUS, STATUS_WITH_DATE
-    from wizard.i18n import translate
-
-    def one(l: str) -> str:
-        if f.status_date and f.status in STATUS_WITH_DATE:
-            return translate(STATUS_WITH_DATE[f.status], l, date=date_text(f.status_date, l))
-        return translate(STATUS.get(f.status, f.status), l)
-
-    if lang == "both":
-        ko, en = one("ko"), one("en")
-        return ko if ko == en else f"{ko} / {en}"
-    return one(lang)
 
 
 def _findings(report, d: _Doc) -> None:
@@ -282,6 +273,15 @@ def _counsel(report, d: _Doc) -> None:
 
 def _appendices(report, d: _Doc, content) -> None:
     letters = iter("ABCDEFG")
+    if report.rules:
+        d.heading(2, d.tr(N_("Appendix {letter}: The rules cited and their status on {date}"),
+                          letter=next(letters),
+                          date={lang: date_text(report.evaluation.date, lang)
+                                for lang in ("ko", "en")}))
+        d.table([d.tr(N_("Citation")), d.tr(N_("Rule")), d.tr(N_("Status")),
+                 d.tr(N_("Source"))],
+                [[_esc("; ".join(r.citations)), d.pick(r.title), d.pick(r.label),
+                  _esc(r.source)] for r in report.rules])
     terms = glossary_terms(content)
     if terms:
         d.heading(2, d.tr(N_("Appendix {letter}: Glossary"), letter=next(letters)))
@@ -317,8 +317,12 @@ def _appendices(report, d: _Doc, content) -> None:
     d.paragraphs(report.content.scoring)
     d.heading(3, d.tr(N_("Content packs")))
     d.table([d.tr(N_("Pack")), d.tr(N_("Version")), d.tr(N_("As of")), d.tr(N_("Review by"))],
-            [[f"{d.pick(p.title)} ({p.id})", p.version, p.as_of, p.review_by]
-             for p in report.content.packs])
+            [[f"{d.pick(p.title)} ({p.id})", p.version, date_text(p.as_of, d.lang, short=True),
+              date_text(p.review_by, d.lang, short=True)] for p in report.content.packs]
+            + ([[f"{d.tr(N_('Rule registry'))} (rules)", "-",
+                 date_text(report.content.registry_as_of, d.lang, short=True),
+                 date_text(report.content.registry_review_by, d.lang, short=True)]]
+               if report.content.registry_as_of else []))
     if report.dropped:
         d.heading(2, d.tr(N_("Appendix {letter}: Answers not carried over to the current "
                              "content"), letter=next(letters)))

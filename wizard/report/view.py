@@ -13,10 +13,10 @@ from typing import Any, Optional
 
 from markupsafe import Markup, escape
 
-from wizard.core.labels import KINDS, STATUS, STATUS_WITH_DATE
+from wizard.core.labels import KINDS
 from wizard.core.model import SEVERITIES
-from wizard.report.localize import date_text, number_text
-from wizard.report.templating import make_gettext
+from wizard.core.localize import date_text, number_text
+from wizard.report.templating import bi, make_gettext
 
 BOX = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2610", "unsure": "?",
        "unanswered": "?", "not_applicable": "\u2013"}
@@ -60,18 +60,13 @@ class Helpers:
         return number_text(value, self.mode)
 
     def status(self, finding) -> Markup:
-        """The rule's status with its date written for the reader, e.g. "In force since
-        January 15, 2025"."""
-        if finding.status_date and finding.status in STATUS_WITH_DATE:
-            msgid = STATUS_WITH_DATE[finding.status]
-            if self.mode == "both":
-                ko = make_gettext("ko")[0](msgid, date=date_text(finding.status_date, "ko"))
-                en = make_gettext("en")[0](msgid, date=date_text(finding.status_date, "en"))
-                return Markup('{}<span class="en" lang="en"> / {}</span>').format(ko, en)
-            return self._(msgid, date=date_text(finding.status_date, self.mode))
-        if finding.status in STATUS:
-            return self._(STATUS[finding.status])
-        return escape(finding.status)
+        """The status of the rule behind a finding, worded by the core for the evaluation date,
+        e.g. "In force since January 15, 2025"."""
+        return self.label(finding.status_label)
+
+    def label(self, label: dict) -> Markup:
+        """A ``{ko, en}`` label made by the core (a rule's status), in the report's language."""
+        return bi(label, self.mode, inline=True)
 
     @staticmethod
     def box(state: str) -> Markup:

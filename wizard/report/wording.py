@@ -15,7 +15,7 @@ from wizard.core import expr
 from wizard.core.labels import YES_NO
 from wizard.core.presenting import country_name
 from wizard.i18n import N_, translate
-from wizard.report.localize import number_text
+from wizard.core.localize import number_text
 
 FRAME_QUESTION = N_("Answer only if {condition}.")
 FRAME_SECTION = N_("Answer this section only if {condition}.")

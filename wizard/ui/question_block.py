@@ -160,8 +160,9 @@ class QuestionBlock(QFrame):
         q = self.info.question
         parts = [f"<p><b>{html.escape(lang.tr(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
                  f"<p><b>{html.escape(lang.tr(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
-        if q.citations:
-            cites = "; ".join(html.escape(c) for c in q.citations)
+        citations = self.session.content.citations(q.rules)
+        if citations:
+            cites = "; ".join(html.escape(c) for c in citations)
             parts.append(f"<p><b>{html.escape(lang.tr(SOURCES))}</b>: {cites}</p>")
         terms = self._terms()
         if terms:

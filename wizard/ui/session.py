@@ -8,6 +8,7 @@ and everything a report shows come from ``wizard.core.engine``. Pages listen to 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Optional
 
@@ -33,6 +34,9 @@ class Session(QObject):
         self.path: Optional[Path] = None
         self.modified = False
         self.state: State = compute_state(content, self.assessment.answers)
+        # the day rule statuses are evaluated on when the user chose one ("as of today");
+        # None: the assessment's date. Not saved with the assessment.
+        self.evaluation_day: Optional[dt.date] = None
 
     # -- loading ---------------------------------------------------------------------------
     def replace(self, assessment: Assessment, path: Optional[Path] = None,
@@ -40,6 +44,7 @@ class Session(QObject):
         self.assessment = assessment
         self.path = Path(path) if path else None
         self.dropped = list(dropped or [])
+        self.evaluation_day = None
         self.state = compute_state(self.content, assessment.answers)
         self._set_modified(modified)
         self.reset.emit()
@@ -108,7 +113,13 @@ class Session(QObject):
 
     # -- what the core says ----------------------------------------------------------------
     def report(self):
-        return evaluate(self.content, self.assessment, self.dropped)
+        return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day)
+
+    def set_evaluation_day(self, day: Optional[dt.date]) -> None:
+        """Evaluate rule statuses on ``day`` (None: the assessment's date) from now on."""
+        if day != self.evaluation_day:
+            self.evaluation_day = day
+            self.changed.emit()
 
     def visible_sections(self) -> set[tuple[str, str]]:
         """(pack id, section id) of every section with a question shown now."""

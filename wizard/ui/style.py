@@ -32,6 +32,7 @@ _PANELS = {
     "helpPanel": ("#f4f7fb", "#c9d6e8", "6px 8px"),
     "packIntro": ("#f7f7f2", "#e2e2d5", "8px 10px"),
     "calculatorView": ("#f6f9f4", "#d5e3cc", "6px 8px"),
+    "staleBanner": ("#fdecea", "#b3261e", "6px 8px"),   # out-of-date content, results page
 }
 
 
@@ -56,5 +57,6 @@ def look(widget: QWidget, name: str) -> None:
             widget.setFrameShadow(QFrame.Shadow.Plain)
     elif name in _PANELS:
         background, border, padding = _PANELS[name]
+        weight = " font-weight: bold; color: #8a1c14;" if name == "staleBanner" else ""
         widget.setStyleSheet(f"background: {background}; border: 1px solid {border}; "
-                             f"border-radius: 4px; padding: {padding};")
+                             f"border-radius: 4px; padding: {padding};{weight}")

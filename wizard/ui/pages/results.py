@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import html
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from wizard.i18n import N_
 from wizard.ui import lang, style
@@ -30,6 +33,13 @@ PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entr
 SCORING = N_("How the scores are computed")
 FINDINGS_NAME = N_("Findings and watch items")
 NOT_GIVEN = N_("(not given)")
+STATUSES_ON = {
+    "assessment": N_("Rule statuses as of {date}, the assessment's date."),
+    "today": N_("Rule statuses as of today, {date} (the assessment has no date)."),
+    "option": N_("Rule statuses as of {date}, chosen here."),
+}
+AS_OF_TODAY = N_("Check as of &today")
+AS_OF_ASSESSMENT = N_("Back to the &assessment's date")
 
 
 class ResultsPage(BasePage):
@@ -41,6 +51,20 @@ class ResultsPage(BasePage):
         self.finding_ids: list[str] = []
         self.tabs = QTabWidget(self.body)
         self.tabs.setDocumentMode(True)
+        # the content's age: said prominently, above everything else, when it is stale
+        self.age = QLabel(self.body)
+        self.age.setWordWrap(True)
+        self.age.setTextFormat(Qt.TextFormat.PlainText)
+        style.look(self.age, "staleBanner")
+        self.age.hide()
+        # the day rule statuses are evaluated on, and the way to re-check them as of today
+        self.day_line = QLabel(self.body)
+        self.day_line.setWordWrap(True)
+        self.day_button = QPushButton(self.body)
+        self.day_button.clicked.connect(self._toggle_day)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_line, 1)
+        day_row.addWidget(self.day_button)
 
         overview = QWidget()
         self.summary = QLabel(overview)
@@ -70,6 +94,8 @@ class ResultsPage(BasePage):
 
         for widget in (overview, self.checklist, self.findings, plan_tab):
             self.tabs.addTab(widget, "")
+        self.body_layout.addWidget(self.age)
+        self.body_layout.addLayout(day_row)
         self.body_layout.addWidget(self.tabs, 1)
         self.retranslate()
 
@@ -77,16 +103,35 @@ class ResultsPage(BasePage):
         self.show_report(self.session.report())
         self.update_steps()
 
+    def _toggle_day(self) -> None:
+        session = self.session
+        session.set_evaluation_day(None if session.evaluation_day else dt.date.today())
+        self.show_report(session.report())
+
+    def _show_day(self, report) -> None:
+        evaluation = report.evaluation
+        self.day_line.setText(lang.tr(STATUSES_ON[evaluation.basis],
+                                      date=_date(evaluation.date)))
+        chosen = self.session.evaluation_day is not None
+        self.day_button.setText(lang.tr(AS_OF_ASSESSMENT if chosen else AS_OF_TODAY))
+        today = dt.date.today().isoformat()
+        self.day_button.setVisible(chosen or evaluation.date != today)
+        age = report.content.age
+        self.age.setVisible(bool(age and age.stale))
+        if age and age.stale:
+            self.age.setText(lang.pick(age.message, "\n"))
+
     def show_report(self, report) -> None:
         self.report = report
+        self._show_day(report)
         self.finding_ids = [f.id for f in report.findings]
         meta = report.meta
         missing = lang.tr(NOT_GIVEN)
         lines = [lang.tr(FOR_COMPANY, company=meta.get("company") or missing,
                          assessor=meta.get("assessor") or missing,
-                         date=meta.get("date") or missing),
-                 lang.tr(CONTENT, as_of=report.content.as_of,
-                         review_by=report.content.review_by)]
+                         date=_date(meta.get("date")) or missing),
+                 lang.tr(CONTENT, as_of=_date(report.content.as_of),
+                         review_by=_date(report.content.review_by))]
         watch = sum(1 for f in report.findings if f.watch)
         lines.append(lang.tr(COUNTS, obligations=len(report.findings) - watch, watch=watch,
                              actions=len(report.actions)))
@@ -126,3 +171,10 @@ class ResultsPage(BasePage):
         if self.report is not None:
             self.show_report(self.report)
         self.update_steps()
+
+
+def _date(value) -> str:
+    """A date in the wizard's language, as every report writes it."""
+    from wizard.core.localize import date_text
+
+    return date_text(value, lang.chrome())

@@ -31,9 +31,9 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 @lru_cache(maxsize=1)
 def _codes() -> tuple[str, ...]:
-    from wizard.core.validate import iso_codes
+    from wizard.core.iso3166 import ISO_CODES
 
-    return tuple(sorted(iso_codes()))
+    return tuple(sorted(ISO_CODES))
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ NONE = N_("No findings from your answers so far.")
 NO_WATCH = N_("No watch items.")
 BECAUSE = N_("Because you answered")
 STATUS = N_("Rule status")
-CONFIRM = N_("Confirm the current status with counsel.")
+RULES = N_("Rules")
 SOURCES = N_("Sources")
 ACTIONS = N_("Actions")
 SEVERITY_COLOURS = {"critical": "#b00020", "high": "#d35400", "medium": "#b7791f",
@@ -40,11 +40,12 @@ def _finding(finding, action_titles: dict[str, dict]) -> str:
         items = "".join(f"<li>{_p(b.text)} \u2192 <b>{_p(b.answer_text)}</b></li>"
                         for b in finding.because)
         rows.append(f"{html.escape(lang.tr(BECAUSE))}:<ul style='margin-top:0'>{items}</ul>")
-    status = f"<b>{html.escape(lang.tr(STATUS))}</b>: {_p(finding.status_label)}"
-    if finding.confirm:
-        status += f" \u2014 <i>{html.escape(lang.tr(CONFIRM))}</i>"
-    rows.append(status)
-    if finding.citations:
+    rows.append(f"<b>{html.escape(lang.tr(STATUS))}</b>: {_p(finding.status_label)}")
+    if len(finding.rules) > 1:
+        items = "".join(f"<li>{html.escape('; '.join(r.citations))} \u2014 {_p(r.label)}</li>"
+                        for r in finding.rules)
+        rows.append(f"<b>{html.escape(lang.tr(RULES))}</b>:<ul style='margin-top:0'>{items}</ul>")
+    elif finding.citations:
         rows.append(f"<b>{html.escape(lang.tr(SOURCES))}</b>: "
                     + html.escape("; ".join(finding.citations)))
     if finding.actions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.report.localize import date_text, number_text
+from wizard.core.localize import date_text, number_text
 
 
 def test_long_and_short_dates():

@@ -1,4 +1,5 @@
-"""Dates and numbers written for the report's language (Babel/CLDR).
+"""Dates and numbers written for a reader of Korean, English or both (Babel/CLDR): the one
+place every format, the wizard and the core's status wording take their date style from.
 
 ``date_text("2026-11-23", "ko")`` gives the long Korean form, ``"en"`` the long English one and
 ``"both"`` the two joined. Short forms (for table cells) are the medium CLDR forms in one
