@@ -1,8 +1,9 @@
-"""Synthetic questionnaire content of any size, for the scaling benchmark.
+"""Synthetic questionnaire content of any size, for the benchmarks.
 
 ``write_packs(folder, n_questions)`` writes a profile pack and area packs whose questions carry
 show_if conditions on earlier questions (chains and fan-out, as real packs have), findings with
-`when` conditions, and actions; ``full_answers(content)`` answers every question.
+`when` conditions, actions, and the rule registry they name; ``full_answers(content)`` answers
+every question.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def _t(text: str) -> dict:
 
 def _question(i: int, kind: str, show_if: str | None) -> dict:
     q = {"id": f"q{i}", "kind": kind, "text": _t(f"Question {i}"), "help": _t("help"),
-         "why": _t("why"), "citations": ["15 CFR 744.23(a)(3)"]}
+         "why": _t("why"), "rules": ["hq_rule"]}
     if kind == "single":
         q["options"] = [{"id": "a", "label": _t("A")}, {"id": "b", "label": _t("B")}]
     if kind == "number":
@@ -52,13 +53,11 @@ def _pack(pack_id: str, area: str, order: int, count: int, applies: str | None) 
                 "number": f"q{i} > 10"}[kind]
         findings.append({"id": f"{pack_id}_f{k}", "severity": "high", "title": _t(f"F{k}"),
                          "explanation": _t("x"), "when": when,
-                         "citations": ["15 CFR 744.23(a)(3)"],
-                         "rule": {"status": "in_force", "date": "2025-01-15"},
-                         "actions": [f"{pack_id}_a{k % 20}"]})
+                         "rules": ["hq_rule"], "actions": [f"{pack_id}_a{k % 20}"]})
     for k in range(min(20, len(findings))):
         actions.append({"id": f"{pack_id}_a{k}", "text": _t(f"Action {k}"),
                         "owner_role": "compliance", "timeframe": "30_days",
-                        "citations": ["15 CFR 748"]})
+                        "rules": ["licence_applications"]})
     pack = {"id": pack_id, "version": "1.0.0", "as_of": "2026-11-23", "review_by": "2027-05-31",
             "order": order, "area": area, "title": _t(pack_id), "intro": _t("intro"),
             "sections": sections, "findings": findings, "actions": actions}
@@ -79,7 +78,19 @@ def write_packs(folder: Path, n_questions: int) -> Path:
     for pack in packs:
         (folder / f"{pack['id']}.yaml").write_text(
             yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "rules.yaml").write_text(yaml.safe_dump(REGISTRY, allow_unicode=True,
+                                                      sort_keys=False), encoding="utf-8")
     return folder
+
+
+REGISTRY = {"as_of": "2026-11-23", "review_by": "2027-05-31", "rules": [
+    {"id": "hq_rule", "kind": "regulation", "title": _t("Headquarters rule"),
+     "citations": ["15 CFR 744.23(a)(3)"], "source": "88 FR 73458",
+     "timeline": [{"date": "2023-11-17", "event": "in_force"},
+                  {"date": "2025-01-15", "event": "amended"}]},
+    {"id": "licence_applications", "kind": "regulation", "title": _t("Licence applications"),
+     "citations": ["15 CFR 748"], "source": "ecfr.gov", "timeline": [{"event": "in_force"}]},
+]}
 
 
 def full_answers(content) -> dict:

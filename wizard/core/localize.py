@@ -26,11 +26,27 @@ def _as_date(value: DateLike) -> Optional[dt.date]:
         return None
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    """``translations/dates.json``: the CLDR long and medium date patterns of Korean and
+    English, so writing a date needs no locale data (Babel's date module costs 15-20 ms to
+    import, on the way of every report and the results page)."""
+    import json
+
+    from wizard import paths
+
+    return json.loads((paths.translations_dir() / "dates.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=512)
 def _format(day: dt.date, style: str, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, style, locale=lang)
+    name = _MONTHS[day.month - 1]
+    return _patterns()[lang][style].format(month_name=name, month_abbr=name[:3],
+                                           year=day.year, month=day.month, day=day.day)
 
 
 def date_text(value: DateLike, lang: str, *, short: bool = False, sep: str = " / ") -> str:
