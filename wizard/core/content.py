@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from wizard.core import expr, fingerprint
+from wizard.core import expr, fingerprint, frameworks
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Section, from_plain,
                                to_plain)
@@ -109,6 +109,7 @@ class Content:
     applies: dict[str, Optional[expr.Expr]]
     glossary: Optional[Glossary] = None
     lines: dict[str, int] = field(default_factory=dict)
+    frameworks: Optional[frameworks.Frameworks] = None  # programme elements (frameworks.py)
     # {ko, en} dicts of the content's texts, made once and shared by every report (read only)
     text_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -170,7 +171,8 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
     problems: list[Problem] = []
     if not folder.is_dir():
         raise ContentError.said(NO_FOLDER, folder=str(folder))
-    files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    files = sorted(p for p in folder.glob("*.yaml")
+                   if p.is_file() and p.name != frameworks.FILE)
     if not files:
         raise ContentError.said(NO_PACKS, folder=str(folder))
     if len(files) > MAX_PACK_FILES:
@@ -223,7 +225,8 @@ def _compile(source: Optional[str], pack_id: str, where: str, line: int,
 
 def _build(folder: Path) -> tuple[Optional[Content], list[Problem]]:
     read, glossary, problems, broken = _read_packs(folder)
-    return _assemble(folder, read, glossary, problems, broken)
+    content, problems = _assemble(folder, read, glossary, problems, broken)
+    return content, sorted(set(problems) | set(frameworks.load(folder, content, broken)))
 
 
 def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: list[Problem],
@@ -308,7 +311,8 @@ def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
                     if entry.get("glossary") else None)
         content, problems = _assemble(folder, read, glossary, [], set())
         lines = entry.get("lines")
-        if problems or not read or not isinstance(lines, dict):
+        if problems or not read or not isinstance(lines, dict) \
+                or not frameworks.restore(content, entry.get("frameworks")):
             return None
         content.lines = {str(k): int(v) for k, v in lines.items()}
         return content
@@ -339,7 +343,7 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         content_cache.write(key, [(content.files[p.id].name, to_plain(p))
                                   for p in content.packs],
                             to_plain(content.glossary) if content.glossary else None,
-                            content.lines)
+                            content.lines, frameworks=frameworks.plain(content))
     return content
 
 

@@ -20,7 +20,7 @@ from typing import Optional
 
 from wizard import __version__
 
-FORMAT = 2
+FORMAT = 3   # 3: the programme frameworks (frameworks.yaml) travel in the entry
 MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -44,7 +44,7 @@ def _file(key: str) -> Path:
 
 
 def read(key: str) -> Optional[dict]:
-    """The cached content for ``key`` ({packs: [{file, data}], glossary, lines}), or None
+    """The cached content for ``key`` ({packs: [{file, data}], glossary, lines, frameworks}), or None
     (missing, unreadable, not ours, or not what its header's digest says)."""
     from wizard.core.fingerprint import digest
 
@@ -64,13 +64,13 @@ def read(key: str) -> Optional[dict]:
 
 
 def write(key: str, packs: list[tuple[str, dict]], glossary: Optional[dict],
-          lines: dict[str, int]) -> None:
+          lines: dict[str, int], frameworks: Optional[dict] = None) -> None:
     """Store checked content; failures are ignored (the cache is only an optimisation)."""
     from wizard.core.fingerprint import digest
     from wizard.core.storage import atomic_write
 
     body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],
-                       "glossary": glossary, "lines": lines},
+                       "glossary": glossary, "lines": lines, "frameworks": frameworks},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = json.dumps({"key": key, "digest": digest(body)}).encode("ascii")
     target = _file(key)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from wizard import __version__
-from wizard.core import expr
+from wizard.core import expr, frameworks
 from wizard.core.calculators import CALCULATORS
 from wizard.core.errors import CalculatorError, ExpressionError
 from wizard.core.labels import status_label
@@ -358,4 +358,6 @@ def evaluate(content, assessment, dropped=()) -> ReportData:
         content=_content_info(content), meta=meta, areas=areas, checklist=checklist,
         findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,
         answers=answers, calculations=_calculations(content, state),
-        dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped])
+        dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped],
+        assessment_id=assessment.id,
+        programme=frameworks.results(getattr(content, "frameworks", None), checklist))
