@@ -110,7 +110,8 @@ def test_messages_are_in_korean_on_a_korean_system(assessment, tracker):
     result = run_input("import-plan", tracker, assessment, "--packs", MINI, "--yes",
                        lang="ko_KR.UTF-8")
     assert result.returncode == 2
-    assert "목록에 있는 상태가 아닙니다" in result.stdout and "거부된 셀" in result.stderr
+    assert "목록에 있는 상태가 아닙니다" in result.stdout
+    assert "거부된 셀" in result.stderr
 
 
 def test_import_answers_creates_or_updates_an_assessment(tmp_path):

@@ -399,7 +399,8 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         raise AssessmentError.said(AT_PLACE_MORE if more else AT_PLACE, file=name, place=place,
                                    problem=_problem(first), count=more) from exc
     assessment = Assessment(format=checked.format, schema_version=checked.schema_version,
-                            id=checked.id, packs=dict(checked.packs), meta=Meta(**checked.meta.model_dump()),
+                            id=checked.id, packs=dict(checked.packs),
+                            meta=Meta(**checked.meta.model_dump()),
                             answers=dict(checked.answers), notes=dict(checked.notes),
                             plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()})
     dropped: list[Dropped] = []

@@ -1,5 +1,5 @@
-"""Korean business registration numbers (saeopja deungnok beonho): ten digits written ``123-45-67890``,
-the last a check digit.
+"""Korean business registration numbers (saeopja deungnok beonho): ten digits written
+``123-45-67890``, the last a check digit.
 
 The check digit (as the National Tax Service computes it): multiply the first nine digits by
 1, 3, 7, 1, 3, 7, 1, 3, 5, add the products, add the tens digit of (ninth digit x 5), and the

@@ -11,9 +11,9 @@ from wizard.core.labels import label, marking
 from wizard.i18n import translate
 
 REPORT_LANGS = ("ko", "en", "both")
-# Malgun Gothic, the default font of Korean Word and Excel (on every Windows since Vista; Hancom Hangul (HWP)
-# reads it too), by its Korean family name as Korean Office files name it. A font name, not
-# text for a reader: spelt by code point rather than kept in the catalogs.
+# Malgun Gothic, the default font of Korean Word and Excel (on every Windows since Vista;
+# Hancom Office reads it too), by its Korean family name as Korean Office files name it. A
+# font name, not text for a reader: spelt by code point rather than kept in the catalogs.
 OFFICE_FONT = "".join(map(chr, (0xB9D1, 0xC740, 0x20, 0xACE0, 0xB515)))
 OFFICE_FONT_LATIN = "Malgun Gothic"
 

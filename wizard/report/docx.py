@@ -414,11 +414,11 @@ class _Writer:
     def _chart_summary(self) -> str:
         from wizard.report import chart
 
+        rows = chart.chart_rows(self.report)
         return "; ".join(
-            f"{pick(a.title, self.lang)}: "
-            f"{a.readiness if a.readiness is not None else '-'}, "
-            f"{chart.exposure_text(chart.ChartRow(a.title, a.applicable, a.readiness, a.exposure), self.lang)}"
-            for a in self.report.areas)
+            f"{pick(row.title, self.lang)}: "
+            f"{row.readiness if row.readiness is not None else '-'}, "
+            f"{chart.exposure_text(row, self.lang)}" for row in rows)
 
     def element_table(self, framework) -> None:
         table = self.table([self.tr(N_("Programme element")), self.tr(N_("Readiness")),

@@ -5,9 +5,10 @@ never split across pages, cell shading, paragraph borders.
 
 Korean text in Word takes its font from the East Asian slot of ``w:rFonts`` (``font.name``
 sets only the Latin slots). Every style and the document defaults name Malgun Gothic there
-(Korean Word's own default, on every Windows since Vista; Hancom Hangul (HWP) reads it too) and the font table
-describes it (Hangul character set, alternative name, PANOSE class), so Word, Hancom Hangul (HWP) and
-LibreOffice show Hangul, or substitute a Korean font, without the program's fonts installed.
+(Korean Word's own default, on every Windows since Vista; Hancom Office reads it too) and the
+font table describes it (Hangul character set, alternative name, PANOSE class), so Word,
+Hancom Office and LibreOffice show Hangul, or substitute a Korean font, without the
+program's fonts installed.
 """
 
 from __future__ import annotations
