@@ -1,6 +1,7 @@
 """Report speed: the full bilingual PDF of the largest example against a bare QTextDocument
 printing the same HTML to PDF (so the ratio is what our pipeline adds: templates, the chart,
-fonts, footers), plus the HTML and CSV export times.
+fonts, footers), the Word report and the Excel tracker of the same example against our own
+PDF of it (measured in the same run), plus the HTML and CSV export times.
 
 Run alone: ``python benchmarks/report_bench.py`` (prints the rows, exits 1 if a target is
 missed); ``benchmarks/run.py`` imports ``measure()``. Same process, medians, runs interleaved.
@@ -23,6 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import row  # noqa: E402
 
 PDF_TARGET = 1.5        # ours / bare QTextDocument print
+DOCX_TARGET = 1.5       # bilingual Word report / our bilingual PDF
+XLSX_TARGET = 0.5       # bilingual Excel tracker / our bilingual PDF
 HTML_TARGET = 0.5       # seconds, absolute
 CSV_TARGET = 0.05       # seconds, absolute
 
@@ -102,12 +105,21 @@ def measure(quick: bool = False) -> list[dict]:
     def baseline() -> bytes:
         return _bare_pdf(qt_html)
 
-    ours(), baseline()  # warm up: fonts, templates, Babel data
+    def word() -> bytes:
+        return export.render(report, "docx", lang, content=content)
+
+    def excel() -> bytes:
+        return export.render(report, "xlsx", lang, content=content)
+
+    ours(), baseline(), word(), excel()  # warm up: fonts, templates, Babel data, imports
     runs = 3 if quick else 7
-    ours_times, base_times = [], []
-    for _ in range(runs):  # interleaved, so machine noise hits both alike
+    ours_times, base_times, word_times, excel_times = [], [], [], []
+    for _ in range(runs):  # interleaved, so machine noise hits all alike
         ours_times.append(_median(ours, 1))
         base_times.append(_median(baseline, 1))
+        word_times.append(_median(word, 1))
+        excel_times.append(_median(excel, 1))
+    docx_size, xlsx_size = len(word()), len(excel())
     html_time = _median(lambda: export.render(report, "html", lang, content=content), runs)
     csv_time = _median(lambda: export.render(report, "csv", lang), runs * 3)
     with tempfile.TemporaryDirectory() as folder:
@@ -117,6 +129,10 @@ def measure(quick: bool = False) -> list[dict]:
     return [
         row(f"report: bilingual PDF ({label}, {size // 1024} KB) vs bare QTextDocument print",
             statistics.median(ours_times), statistics.median(base_times), PDF_TARGET),
+        row(f"report: bilingual Word report (DOCX, {docx_size // 1024} KB) vs our bilingual PDF",
+            statistics.median(word_times), statistics.median(ours_times), DOCX_TARGET),
+        row(f"report: bilingual Excel tracker (XLSX, {xlsx_size // 1024} KB) vs our bilingual PDF",
+            statistics.median(excel_times), statistics.median(ours_times), XLSX_TARGET),
         row("report: bilingual HTML export", html_time, None, HTML_TARGET, kind="absolute"),
         row("report: action plan CSV export", csv_time, None, CSV_TARGET, kind="absolute"),
     ]

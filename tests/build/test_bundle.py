@@ -208,6 +208,24 @@ def test_pdf_report_when_the_cli_offers_it(bundle, home, tmp_path):
         assert HANGUL.search(text), "Korean did not survive into the PDF (fonts?)"
 
 
+def test_word_and_excel_from_the_bundle(bundle, home, tmp_path):
+    """python-docx reads its header template from beside its modules (build.spec collects
+    them as files too) and openpyxl writes and reads back the tracker."""
+    import zipfile
+
+    exe = bundle / exe_name(NAME)
+    assessment = _mini_assessment(tmp_path)
+    for name in ("report.docx", "tracker.xlsx"):
+        result = run([exe, "report", assessment, "--lang", "both", "--packs", MINI, "-o",
+                      tmp_path / name], cwd=tmp_path, env=clean_env(home))
+        assert result.returncode == 0, result.stderr
+    parts = zipfile.ZipFile(tmp_path / "report.docx").namelist()
+    assert "word/header1.xml" in parts and any(p.startswith("word/media/") for p in parts)
+    result = run([exe, "import-plan", tmp_path / "tracker.xlsx", assessment, "--packs", MINI,
+                  "--yes"], cwd=tmp_path, env=clean_env(home))
+    assert result.returncode == 0, result.stderr     # nothing to change: nothing written
+
+
 def test_selftest_inside_the_bundle(bundle, home, tmp_path):
     """What only the frozen program can tell: data found in the bundle, compiled catalogs in
     use, Qt's translations found where QLibraryInfo looks, fonts registered, and the wizard's

@@ -147,7 +147,7 @@ def test_a_50_mb_file_is_refused(tmp_path):
 def test_bad_arguments_exit_2():
     result = run("report")
     assert result.returncode == 2 and "ASSESSMENT" in result.stderr
-    result = run("report", "x.json", "--format", "docx")
+    result = run("report", "x.json", "--format", "odt")
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 

@@ -133,8 +133,9 @@ def test_unanswered_lists_only_visible_questions(mini_content):
 
 
 def test_same_input_gives_byte_identical_json(mini_content):
-    first = evaluate(mini_content, _assess(mini_content, **A100)).to_json()
-    second = evaluate(mini_content, _assess(mini_content, **A100)).to_json()
+    assessment = _assess(mini_content, **A100)
+    first = evaluate(mini_content, assessment).to_json()
+    second = evaluate(mini_content, assessment).to_json()
     assert first == second
     import json
 

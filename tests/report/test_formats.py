@@ -160,10 +160,10 @@ def test_export_refuses_to_replace_a_file_without_force(mini_prepared, tmp_path)
     export.write(mini_prepared, "md", "en", out, force=True)
     assert out.read_text(encoding="utf-8").startswith("# ")
     with pytest.raises(InputError, match="unknown format"):
-        export.render(mini_prepared, "docx", "en")
+        export.render(mini_prepared, "odt", "en")
     with pytest.raises(InputError, match="unknown language"):
         export.render(mini_prepared, "md", "fr")
-    assert export.FORMATS == ("html", "pdf", "md", "csv", "json")
+    assert export.FORMATS == ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
 
 
 def test_report_data_alone_renders_without_content(mini_prepared):

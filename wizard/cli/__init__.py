@@ -16,8 +16,8 @@ from typing import Optional, Sequence
 from wizard import __version__
 from wizard.core.errors import WizardError
 
-COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.calc_cmds",
-                   "wizard.cli.gui_cmds")
+COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.import_cmds",
+                   "wizard.cli.calc_cmds", "wizard.cli.gui_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

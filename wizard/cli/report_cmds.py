@@ -1,11 +1,13 @@
 """``readiness-wizard report``, ``blank`` and ``compare``: the printed outputs.
 
-    report ASSESSMENT --format html|pdf|md|csv|json --lang ko|en|both -o OUT
-    blank --format pdf|html --lang ko|en|both -o OUT [--pack ID ...]
+    report ASSESSMENT --format html|pdf|docx|xlsx|md|csv|json --lang ko|en|both -o OUT
+           [--checklist-by area|bis_ecg|eu_icp|kr_cp]
+    blank --format pdf|html|xlsx --lang ko|en|both -o OUT [--pack ID ...]
     compare OLD NEW --format html|pdf|md --lang ko|en|both -o OUT [--old-packs DIR]
 
-Without ``--format`` the extension of OUT decides (``.pdf``, ``.html``, ...). PDF is binary and
-is only ever written to a file.
+Without ``--format`` the extension of OUT decides (``.pdf``, ``.docx``, ...); an extension the
+command does not write (``.txt``) is refused with the list of formats, never written as
+something else. PDF, Word and Excel files are binary and only ever written to a file.
 """
 
 from __future__ import annotations
@@ -18,24 +20,50 @@ from typing import Optional
 
 from wizard.cli.output import add_output_args, write_output
 from wizard.core.errors import InputError
+from wizard.i18n import N_
 
-FORMATS = ("html", "pdf", "md", "csv", "json")
-BLANK_FORMATS = ("pdf", "html")
+FORMATS = ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
+BLANK_FORMATS = ("pdf", "html", "xlsx")
 COMPARE_FORMATS = ("html", "pdf", "md")
 LANGS = ("ko", "en", "both")
+BINARY = ("pdf", "docx", "xlsx")
+
+NOT_WRITTEN = N_("{path}: this command does not write {ext} files. Name the output with one of "
+                 "these extensions, or choose the format with --format: {formats}")
+NAME_DISAGREES = N_("{path}: the name ends in {ext}, which is not the format asked for "
+                    "(--format {fmt}); use a name ending in {wanted} or leave out --format")
+BINARY_TO_FILE = N_("a {fmt} file is binary and is written to a file only: add -o FILE{ext} "
+                    "(or choose --format html or md for standard output)")
+
+
+def _formats_list(allowed: tuple[str, ...]) -> str:
+    from wizard.report.export import suffixes
+
+    return ", ".join(f"{fmt} ({' '.join(suffixes(fmt))})" for fmt in allowed)
 
 
 def _format(args, allowed: tuple[str, ...], default: str) -> str:
-    from wizard.report.export import format_for
+    """The format to write: ``--format``, else the extension of OUT, else ``default``. A name
+    whose extension the command does not write is refused, never written in another format."""
+    from wizard.report.export import EXTENSIONS, extension_of, format_for
 
     fmt = args.format
-    if fmt is None and args.output and args.output != "-":
-        guessed = format_for(args.output)
-        fmt = guessed if guessed in allowed else None
+    out = args.output if args.output not in (None, "-") else None
+    if out is not None:
+        ext = extension_of(out)
+        named = format_for(out)
+        if fmt is None and ext:
+            if named not in allowed:
+                raise InputError.said(NOT_WRITTEN, path=out, ext=ext,
+                                      formats=_formats_list(allowed))
+            fmt = named
+        elif fmt is not None and named is not None and named != fmt:
+            raise InputError.said(NAME_DISAGREES, path=out, ext=ext, fmt=fmt,
+                                  wanted=EXTENSIONS[fmt])
     fmt = fmt or default
-    if fmt == "pdf" and (args.output is None or args.output == "-"):
-        raise InputError("a PDF is binary and is written to a file only: add -o FILE.pdf "
-                         "(or choose --format html or md for standard output)")
+    if fmt in BINARY and out is None:
+        raise InputError.said(BINARY_TO_FILE, fmt=fmt.upper() if fmt == "pdf" else fmt,
+                              ext=EXTENSIONS[fmt])
     return fmt
 
 
@@ -73,8 +101,10 @@ def register(sub) -> None:
         "report", help="write the readiness report of an assessment",
         description="Evaluate ASSESSMENT against the questionnaire packs and write the "
                     "readiness report: html (one self-contained file), pdf (A4, fonts "
-                    "embedded), md (Markdown), csv (the action plan, UTF-8 with BOM for Excel) "
-                    "or json (the report data, see docs/report-json.md).")
+                    "embedded), docx (an editable Word document), xlsx (the action tracker for "
+                    "Excel, read back with import-plan), md (Markdown), csv (the action plan, "
+                    "UTF-8 with BOM for Excel) or json (the report data, see "
+                    "docs/report-json.md).")
     parser.add_argument("assessment", metavar="ASSESSMENT", help="assessment file (.json)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: from the extension of OUT, else json)")
@@ -82,6 +112,11 @@ def register(sub) -> None:
                         help="report language (default: the assessment's language)")
     parser.add_argument("--packs", metavar="DIR", help="questionnaire packs (default: built-in)")
     _add_on(parser, "the assessment's date")
+    parser.add_argument("--checklist-by", metavar="GROUPING", default="area",
+                        help="group the checklist by area (default) or by the elements of a "
+                             "compliance-programme framework: bis_ecg (BIS Export Compliance "
+                             "Guidelines), eu_icp (EU recommendation 2019/1318), kr_cp (Korea's "
+                             "voluntary-compliance trader criteria)")
     add_output_args(parser)
     parser.set_defaults(handler=run_report)
 
@@ -90,7 +125,9 @@ def register(sub) -> None:
         description="Write every question of the chosen packs, numbered, with boxes to tick, "
                     "lines to write on and the skip logic in words.")
     blank.add_argument("--format", choices=BLANK_FORMATS, default=None,
-                       help="output format (default: from the extension of OUT, else pdf)")
+                       help="output format (default: from the extension of OUT, else pdf); "
+                            "xlsx is the questionnaire for a client to answer in Excel, read "
+                            "back with import-answers")
     blank.add_argument("--lang", choices=LANGS, default="ko", help="language (default: ko)")
     blank.add_argument("--packs", metavar="DIR", help="questionnaire packs (default: built-in)")
     blank.add_argument("--pack", metavar="ID", dest="pack_ids", action="extend", nargs="+",
@@ -124,9 +161,14 @@ def run_report(args) -> int:
     from wizard.report.common import prepare
 
     fmt = _format(args, FORMATS, "json")
+    if args.output not in (None, "-"):
+        from wizard.core.storage import check_new_file
+
+        check_new_file(Path(args.output), force=args.force)   # before the work, not after
     prepared = prepare(Path(args.assessment), _packs(args), on=args.on)
     lang = args.lang or prepared.loaded.assessment.meta.language
-    data = export.render(prepared.report, fmt, lang, content=prepared.content)
+    data = export.render(prepared.report, fmt, lang, content=prepared.content,
+                         group=args.checklist_by)
     write_output(args.output, data, force=args.force)
     _warn_stale(prepared.report.content.age)
     return 0
@@ -141,6 +183,10 @@ def run_blank(args) -> int:
     day = args.on or dt.date.today()
     if fmt == "pdf":
         data = blank.render_pdf(content, args.lang, args.pack_ids, on=day)
+    elif fmt == "xlsx":
+        from wizard.report import xlsx
+
+        data = xlsx.render_questionnaire(content, args.lang, args.pack_ids)
     else:
         data = blank.render_html(content, args.lang, args.pack_ids, on=day).encode("utf-8")
     write_output(args.output, data, force=args.force)

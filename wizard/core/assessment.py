@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -25,7 +26,7 @@ from wizard.core.storage import atomic_write
 from wizard.i18n import N_, Note
 
 FORMAT = "ai-trade-readiness-assessment"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2      # 2: assessment id; business number, marking, reviewer and approver
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_DIGITS = 300
@@ -34,6 +35,8 @@ META_LANGUAGES = ("ko", "en", "both")
 MAX_NAME = 200          # company, assessor, action owner
 MAX_COMMENT = 2000      # an action's comment
 MAX_NOTE = 5000         # a note on a question
+MAX_MARKING = 60        # the confidentiality marking printed on every page
+MAX_ID = 64
 
 # Reasons an answer is not carried over (gettext ids: reports translate them).
 GONE_QUESTION = N_("question no longer in the current packs")
@@ -107,6 +110,17 @@ def check_date(value: str) -> str:
     return value
 
 
+def check_business_number(value: str) -> str:
+    """A business registration number written ``123-45-67890`` (checked with its check
+    digit), or empty."""
+    from wizard.core.bizno import BusinessNumberError, normalise
+
+    try:
+        return normalise(value)
+    except BusinessNumberError as exc:
+        raise _Refused(exc.note.msgid, **exc.note.params) from exc
+
+
 def check_notes(notes: dict[str, str]) -> dict[str, str]:
     for key, note in notes.items():
         if len(note) > MAX_NOTE:
@@ -120,6 +134,12 @@ class Meta:
     assessor: str = ""
     date: str = ""          # ISO date or empty
     language: str = "ko"    # META_LANGUAGES
+    business_number: str = ""   # 123-45-67890 (check digit checked) or empty
+    confidentiality: str = ""   # a labels.MARKING key, or the company's own words; empty: none
+    reviewer: str = ""
+    review_date: str = ""       # ISO date or empty
+    approver: str = ""
+    approval_date: str = ""     # ISO date or empty
 
     def as_dict(self) -> dict[str, str]:
         return dataclasses.asdict(self)
@@ -142,6 +162,7 @@ class Assessment:
 
     format: str = FORMAT
     schema_version: int = SCHEMA_VERSION
+    id: str = ""    # identifies the assessment (an Excel tracker names the one it came from)
     packs: dict[str, str] = field(default_factory=dict)
     meta: Meta = field(default_factory=Meta)
     answers: dict[str, Any] = field(default_factory=dict)
@@ -157,7 +178,8 @@ class Assessment:
 
 
 def _edited(kind: str, current, fields: dict[str, Any], limits: dict[str, int],
-            choices: tuple[str, ...], choice_field: str, date_field: str):
+            choices: tuple[str, ...], choice_field: str, date_fields: tuple[str, ...],
+            checks: Optional[dict] = None):
     unknown = set(fields) - {f.name for f in dataclasses.fields(current)}
     if unknown:
         raise AssessmentError(f"{kind}: unknown field {sorted(unknown)[0]!r}")
@@ -168,24 +190,33 @@ def _edited(kind: str, current, fields: dict[str, Any], limits: dict[str, int],
             raise AssessmentError(f"{kind}.{name}: text of at most {limit} characters")
     if getattr(edited, choice_field) not in choices:
         raise AssessmentError(f"{kind}.{choice_field}: one of {', '.join(choices)}")
-    try:
-        check_date(getattr(edited, date_field))
-    except _Refused as exc:
-        raise AssessmentError.said(PROBLEM, place=f"{kind}.{date_field}",
-                                   problem=exc.note) from exc
-    return edited
+    checked = dict.fromkeys(date_fields, check_date)
+    checked.update(checks or {})
+    normalised = {}
+    for name, check in checked.items():
+        try:
+            normalised[name] = check(getattr(edited, name))
+        except _Refused as exc:
+            raise AssessmentError.said(PROBLEM, place=f"{kind}.{name}",
+                                       problem=exc.note) from exc
+    return dataclasses.replace(edited, **normalised)
 
 
 def edit_meta(meta: Meta, **fields: Any) -> Meta:
-    """``meta`` with ``fields`` changed, checked by the rules a file's meta is read with."""
-    return _edited("meta", meta, fields, {"company": MAX_NAME, "assessor": MAX_NAME},
-                   META_LANGUAGES, "language", "date")
+    """``meta`` with ``fields`` changed, checked by the rules a file's meta is read with (the
+    business registration number comes back written ``123-45-67890``)."""
+    return _edited("meta", meta, fields,
+                   {"company": MAX_NAME, "assessor": MAX_NAME, "reviewer": MAX_NAME,
+                    "approver": MAX_NAME, "confidentiality": MAX_MARKING,
+                    "business_number": MAX_NAME},
+                   META_LANGUAGES, "language", ("date", "review_date", "approval_date"),
+                   {"business_number": check_business_number})
 
 
 def edit_plan(edit: PlanEdit, **fields: Any) -> PlanEdit:
     """``edit`` with ``fields`` changed, checked by the rules a file's plan is read with."""
     return _edited("plan", edit, fields, {"owner": MAX_NAME, "comment": MAX_COMMENT},
-                   PLAN_STATUSES, "status", "due")
+                   PLAN_STATUSES, "status", ("due",))
 
 
 @dataclass(frozen=True)
@@ -205,8 +236,30 @@ class Loaded:
 
 
 def new_assessment(content, language: str = "ko") -> Assessment:
-    return Assessment(packs=content.versions, meta=Meta(language=language,
-                                                        date=dt.date.today().isoformat()))
+    return Assessment(id=uuid.uuid4().hex, packs=content.versions,
+                      meta=Meta(language=language, date=dt.date.today().isoformat()))
+
+
+def legacy_id(meta: Any) -> str:
+    """The id of an assessment saved before assessments had one (schema 1): made from its
+    company, assessor and date, so the same file gets the same id every time it is opened,
+    saved or not."""
+    meta = meta if isinstance(meta, dict) else {}
+    parts = [meta.get(k) if isinstance(meta.get(k), str) else "" for k in
+             ("company", "assessor", "date")]
+    return uuid.uuid5(uuid.NAMESPACE_URL, "aitr-assessment:" + "\0".join(parts)).hex
+
+
+def _migrate(raw: dict) -> dict:
+    """A file of an older schema in today's shape. Schema 1 had no ``id`` and none of the
+    sign-off fields (which default to empty): it gets the id :func:`legacy_id` makes."""
+    if raw.get("schema_version") == SCHEMA_VERSION and raw.get("id"):
+        return raw
+    raw = dict(raw)
+    raw["schema_version"] = SCHEMA_VERSION
+    if not raw.get("id"):
+        raw["id"] = legacy_id(raw.get("meta"))
+    return raw
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -335,6 +388,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
 
     raw = _decode(data, name)
     _check_header(raw, name)
+    raw = _migrate(raw)
     try:
         checked = assessment_schema.Assessment.model_validate(raw)
     except ValidationError as exc:
@@ -345,7 +399,8 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
         raise AssessmentError.said(AT_PLACE_MORE if more else AT_PLACE, file=name, place=place,
                                    problem=_problem(first), count=more) from exc
     assessment = Assessment(format=checked.format, schema_version=checked.schema_version,
-                            packs=dict(checked.packs), meta=Meta(**checked.meta.model_dump()),
+                            id=checked.id, packs=dict(checked.packs),
+                            meta=Meta(**checked.meta.model_dump()),
                             answers=dict(checked.answers), notes=dict(checked.notes),
                             plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()})
     dropped: list[Dropped] = []

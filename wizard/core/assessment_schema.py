@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wizard.core.assessment import (FORMAT, MAX_COMMENT, MAX_NAME, META_LANGUAGES,  # noqa: F401
-                                    PLAN_STATUSES, SCHEMA_VERSION, check_date, check_notes)
+from wizard.core.assessment import (FORMAT, MAX_COMMENT, MAX_ID, MAX_MARKING,  # noqa: F401
+                                    MAX_NAME, META_LANGUAGES, PLAN_STATUSES, SCHEMA_VERSION,
+                                    check_business_number, check_date, check_notes)
 
 
 class Meta(BaseModel):
@@ -22,8 +23,15 @@ class Meta(BaseModel):
     assessor: str = Field(default="", max_length=MAX_NAME)
     date: str = ""
     language: Literal[META_LANGUAGES] = "ko"
+    business_number: str = Field(default="", max_length=MAX_NAME)
+    confidentiality: str = Field(default="", max_length=MAX_MARKING)
+    reviewer: str = Field(default="", max_length=MAX_NAME)
+    review_date: str = ""
+    approver: str = Field(default="", max_length=MAX_NAME)
+    approval_date: str = ""
 
-    _check_date = field_validator("date")(check_date)
+    _check_date = field_validator("date", "review_date", "approval_date")(check_date)
+    _check_business_number = field_validator("business_number")(check_business_number)
 
 
 class PlanEdit(BaseModel):
@@ -42,6 +50,7 @@ class Assessment(BaseModel):
 
     format: Literal["ai-trade-readiness-assessment"] = FORMAT
     schema_version: int = SCHEMA_VERSION
+    id: str = Field(default="", max_length=MAX_ID)
     packs: dict[str, str] = Field(default_factory=dict)
     meta: Meta = Field(default_factory=Meta)
     answers: dict[str, Any] = Field(default_factory=dict)

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from wizard.core import expr, fingerprint
+from wizard.core import expr, fingerprint, frameworks
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Question, Registry,
                                Section, from_plain, to_plain)
@@ -102,6 +102,7 @@ class Content:
     glossary: Optional[Glossary] = None
     registry: Optional[Registry] = None
     lines: dict[str, int] = field(default_factory=dict)
+    frameworks: Optional[frameworks.Frameworks] = None  # programme elements (frameworks.py)
 
     @cached_property
     def rules(self) -> dict[str, LegalRule]:
@@ -182,7 +183,8 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], dict, di
     problems: list[Problem] = []
     if not folder.is_dir():
         raise ContentError.said(NO_FOLDER, folder=str(folder))
-    files = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    files = sorted(p for p in folder.glob("*.yaml")
+                   if p.is_file() and p.name != frameworks.FILE)
     if not files:
         raise ContentError.said(NO_PACKS, folder=str(folder))
     pack_files = [p for p in files if p.name not in SHARED_FILES]
@@ -249,7 +251,8 @@ def _compile(source: Optional[str], pack_id: str, where: str, line: int,
 
 def _build(folder: Path) -> tuple[Optional[Content], list[Problem]]:
     read, shared, lines, problems, broken = _read_packs(folder)
-    return _assemble(folder, read, shared, problems, broken, lines)
+    content, problems = _assemble(folder, read, shared, problems, broken, lines)
+    return content, sorted(set(problems) | set(frameworks.load(folder, content, broken)))
 
 
 def _assemble(folder: Path, read: list, shared: dict, problems: list[Problem],
@@ -332,7 +335,8 @@ def _from_cache(folder: Path, entry: dict) -> Optional[Content]:
                   for name, data in entry["shared"].items() if data is not None}
         content, problems = _assemble(folder, read, shared, [], set())
         lines = entry.get("lines")
-        if problems or not read or not isinstance(lines, dict):
+        if problems or not read or not isinstance(lines, dict) \
+                or not frameworks.restore(content, entry.get("frameworks")):
             return None
         content.lines = {str(k): int(v) for k, v in lines.items()}
         return content
@@ -361,7 +365,8 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         shared = {name: to_plain(getattr(content, name))
                   for name, _model in SHARED_FILES.values() if getattr(content, name)}
         content_cache.write(key, [(content.files[p.id].name, to_plain(p))
-                                  for p in content.packs], shared, content.lines)
+                                  for p in content.packs], shared, content.lines,
+                            frameworks=frameworks.plain(content))
     return content
 
 

@@ -28,7 +28,8 @@ PRODUCERS = ("wizard.core.schema", "wizard.core.model", "wizard.core.content",
              "wizard.core.checks", "wizard.core.checks.base", "wizard.core.checks.packs",
              "wizard.core.checks.questions", "wizard.core.checks.expressions",
              "wizard.core.checks.findings", "wizard.core.checks.rules",
-             "wizard.core.checks.glossary")
+             "wizard.core.checks.glossary", "wizard.core.frameworks",
+             "wizard.core.frameworks_schema")
 
 
 def key_for(stamp: tuple) -> Optional[str]:
@@ -55,8 +56,8 @@ def _file(key: str) -> Path:
 
 
 def read(key: str) -> Optional[dict]:
-    """The cached content for ``key`` ({packs: [{file, data}], shared, lines}), or None
-    (missing, unreadable, not ours, or not what its header's digest says)."""
+    """The cached content for ``key`` ({packs: [{file, data}], shared, lines, frameworks}),
+    or None    (missing, unreadable, not ours, or not what its header's digest says)."""
     from wizard.core.fingerprint import digest
 
     path = _file(key)
@@ -75,14 +76,15 @@ def read(key: str) -> Optional[dict]:
 
 
 def write(key: str, packs: list[tuple[str, dict]], shared: dict[str, dict],
-          lines: dict[str, int]) -> None:
-    """Store checked content (packs, and the shared files by Content field: glossary,
-    registry); failures are ignored (the cache is only an optimisation)."""
+          lines: dict[str, int], frameworks: Optional[dict] = None) -> None:
+    """Store checked content (packs, the shared files by Content field: glossary, registry,
+    and the programme frameworks); failures are ignored (the cache is only an
+    optimisation)."""
     from wizard.core.fingerprint import digest
     from wizard.core.storage import atomic_write
 
     body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],
-                       "shared": shared, "lines": lines},
+                       "shared": shared, "lines": lines, "frameworks": frameworks},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = json.dumps({"key": key, "digest": digest(body)}).encode("ascii")
     target = _file(key)

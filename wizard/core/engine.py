@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from wizard import __version__
-from wizard.core import expr
+from wizard.core import expr, frameworks
 from wizard.core.age import content_age
 from wizard.core.calculators import CALCULATORS
 from wizard.core.errors import CalculatorError, ExpressionError
@@ -374,4 +374,6 @@ def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None) -> R
         findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,
         answers=answers, calculations=_calculations(content, state),
         dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped],
-        rules=sorted(rules.refs.values(), key=lambda ref: (ref.citations[:1], ref.id)))
+        rules=sorted(rules.refs.values(), key=lambda ref: (ref.citations[:1], ref.id)),
+        assessment_id=assessment.id,
+        programme=frameworks.results(content.frameworks, checklist))

@@ -59,6 +59,14 @@ PLAN_STATUS = {
     "not_applicable": N_("Not applicable"),
 }
 
+# Confidentiality markings a company can choose (printed in the report's language); any other
+# text in ``meta.confidentiality`` is the company's own marking and is printed as typed
+MARKING = {
+    "internal": N_("Internal use only"),
+    "confidential": N_("Confidential"),
+    "strictly_confidential": N_("Strictly confidential"),
+}
+
 KINDS = {
     "yes_no": YES_NO,
     "severity": SEVERITY,
@@ -68,6 +76,7 @@ KINDS = {
     "timeframe": TIMEFRAME,
     "owner_role": OWNER_ROLE,
     "plan_status": PLAN_STATUS,
+    "marking": MARKING,
 }
 
 
@@ -75,3 +84,11 @@ def label(kind: str, key: str, lang: str) -> str:
     """The translated label of ``key`` in vocabulary ``kind`` (the key itself if unknown)."""
     msgid = KINDS[kind].get(key)
     return translate(msgid, lang) if msgid else key
+
+
+def marking(value: str, lang: str) -> str:
+    """The confidentiality marking ``value`` (a ``MARKING`` key or the company's own words)
+    as printed in ``lang``; empty when there is none."""
+    if not value:
+        return ""
+    return translate(MARKING[value], lang) if value in MARKING else value

@@ -24,6 +24,11 @@ def _country_names() -> dict[str, dict[str, str]]:
         return {}
 
 
+def country_names() -> dict[str, dict[str, str]]:
+    """Every country the program names: code -> {ko, en} (read only)."""
+    return _country_names()
+
+
 def country_name(code: str, lang: str) -> str:
     """The country's name in ``lang``, e.g. CN -> 'China' (en); the code if unknown."""
     names = _country_names().get(code)

@@ -189,6 +189,32 @@ class DroppedItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ElementResult:
+    """One element of a compliance-programme framework: its controls (question ids, in
+    checklist order) and their readiness. ``id`` and ``title`` are None for the controls the
+    framework has no element for."""
+
+    id: Optional[str]
+    title: Optional[Bilingual]
+    readiness: Optional[int]
+    controls_in_place: int
+    controls_total: int
+    questions: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkResult:
+    """The checklist grouped by the elements of one framework (BIS ECG, EU ICP, Korea CP)."""
+
+    id: str
+    title: Bilingual
+    short: Bilingual
+    source: Bilingual
+    elements: list[ElementResult]
+    outside: Optional[ElementResult] = None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     schema_version: int
     evaluation: Evaluation
@@ -204,6 +230,8 @@ class ReportData:
     calculations: list[Calculation] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
     rules: list[RuleRef] = field(default_factory=list)  # every rule the report cites
+    assessment_id: str = ""
+    programme: list[FrameworkResult] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return _plain(self)
@@ -216,6 +244,12 @@ class ReportData:
             if area.id == area_id:
                 return area
         raise KeyError(area_id)
+
+    def framework(self, framework_id: str) -> FrameworkResult:
+        for framework in self.programme:
+            if framework.id == framework_id:
+                return framework
+        raise KeyError(framework_id)
 
 
 def _plain(value: Any) -> Any:

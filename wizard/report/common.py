@@ -8,10 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from wizard.core.labels import label
+from wizard.core.labels import label, marking
 from wizard.i18n import translate
 
 REPORT_LANGS = ("ko", "en", "both")
+# Malgun Gothic, the default font of Korean Word and Excel (on every Windows since Vista;
+# Hancom Office reads it too), by its Korean family name as Korean Office files name it. A
+# font name, not text for a reader: spelt by code point rather than kept in the catalogs.
+OFFICE_FONT = "".join(map(chr, (0xB9D1, 0xC740, 0x20, 0xACE0, 0xB515)))
+OFFICE_FONT_LATIN = "Malgun Gothic"
 
 
 def pick(text: Optional[dict], lang: str, sep: str = " / ") -> str:
@@ -44,6 +49,26 @@ def lab(kind: str, key: str, lang: str) -> str:
         ko, en = label(kind, key, "ko"), label(kind, key, "en")
         return ko if ko == en else f"{ko} / {en}"
     return label(kind, key, lang)
+
+
+def both_or_one(one, lang: str, sep: str = " / ") -> str:
+    """``one(l)`` for ``lang``; for ``both``, Korean then English (once when they agree)."""
+    if lang == "both":
+        ko, en = one("ko"), one("en")
+        return ko if ko == en else f"{ko}{sep}{en}"
+    return one(lang)
+
+
+def status_text(finding, lang: str) -> str:
+    """The status of the rule behind a finding as the core worded it for the evaluation date
+    (``status_label``), as plain text; ``both`` gives ko / en."""
+    return pick(finding.status_label, lang)
+
+
+def marking_text(meta: Optional[dict], lang: str) -> str:
+    """The confidentiality marking of an assessment for a page header ("" when none)."""
+    value = (meta or {}).get("confidentiality") or ""
+    return both_or_one(lambda l: marking(value, l), lang) if value else ""
 
 
 @dataclass

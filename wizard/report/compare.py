@@ -214,10 +214,13 @@ def render_pdf(comparison: Comparison, lang: str) -> bytes:
     from wizard.report.common import tr
     from wizard.report.pdf import document_pdf_bytes
 
+    from wizard.report.common import marking_text
+
     title = tr(TITLE, lang)
     company = comparison.new_meta.get("company") or ""
     footer = f"{title} \u00b7 {company}" if company else title
-    return document_pdf_bytes(build_document(comparison, lang), footer, lang, title)
+    return document_pdf_bytes(build_document(comparison, lang), footer, lang, title,
+                              marking_text(comparison.new_meta, lang))
 
 
 def render_markdown(comparison: Comparison, lang: str) -> str:

@@ -1,6 +1,6 @@
 """One entry for every report format: what the wizard's export page and the CLI call.
 
-    FORMATS                                   ("html", "pdf", "md", "csv", "json")
+    FORMATS                                   ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
     render(report, fmt, lang) -> bytes        the file's bytes
     write(report, fmt, lang, path, force=False)   write it (atomically; an existing file is
                                               replaced only with force=True)
@@ -9,7 +9,10 @@
 of :func:`wizard.report.common.prepare`, which also carries the content). ``content`` (the
 loaded questionnaires) adds the glossary and the names of calculations to HTML, PDF and
 Markdown. ``lang`` is ``ko``, ``en`` or ``both``; JSON is bilingual by contract and ignores it.
-``csv`` is the action plan; the others are the whole report. Only ``pdf`` needs Qt.
+``csv`` is the action plan and ``xlsx`` the action tracker (plan, checklist and findings,
+which comes back with ``import-plan``); the others are the whole report. ``group`` is how the
+checklist is grouped: ``area`` or a programme framework (``bis_ecg``, ``eu_icp``, ``kr_cp``).
+``pdf`` needs Qt, and ``docx`` for its chart image.
 """
 
 from __future__ import annotations
@@ -21,15 +24,27 @@ from wizard.core.errors import InputError
 from wizard.core.storage import check_new_file, write_new_file
 from wizard.report.common import REPORT_LANGS
 
-FORMATS = ("html", "pdf", "md", "csv", "json")
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
+FORMATS = ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
+BINARY = ("pdf", "docx", "xlsx")
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "md": ".md",
+              "csv": ".csv", "json": ".json"}
 _SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md",
-             ".csv": "csv", ".json": "json"}
+             ".csv": "csv", ".json": "json", ".docx": "docx", ".xlsx": "xlsx"}
+
+
+def suffixes(fmt: str) -> list[str]:
+    """The file extensions that name ``fmt`` (``.html``, ``.htm``)."""
+    return [suffix for suffix, named in _SUFFIXES.items() if named == fmt]
 
 
 def format_for(path) -> Optional[str]:
-    """The format a file name asks for by its extension (``None`` if it says nothing)."""
+    """The format a file name asks for by its extension (``None`` if it names none we know)."""
     return _SUFFIXES.get(Path(str(path)).suffix.lower())
+
+
+def extension_of(path) -> str:
+    """The extension of ``path`` as typed ('' when it has none)."""
+    return Path(str(path)).suffix
 
 
 def _unwrap(report, content):
@@ -45,12 +60,15 @@ def check(fmt: str, lang: str) -> None:
         raise InputError(f"unknown language {lang!r}; use one of {', '.join(REPORT_LANGS)}")
 
 
-def render(report, fmt: str, lang: str, *, content=None) -> bytes:
+def render(report, fmt: str, lang: str, *, content=None, group: str = "area") -> bytes:
     """The report in format ``fmt`` and language ``lang`` as the bytes of a file."""
+    from wizard.report.view import check_grouping
+
     check(fmt, lang)
     report, content = _unwrap(report, content)
     if fmt == "json":
         return report.to_json().encode("utf-8")
+    group = check_grouping(report, group or "area")
     if fmt == "csv":
         from wizard.report import csvexport
 
@@ -58,14 +76,22 @@ def render(report, fmt: str, lang: str, *, content=None) -> bytes:
     if fmt == "md":
         from wizard.report import markdown
 
-        return markdown.render(report, lang, content=content).encode("utf-8")
+        return markdown.render(report, lang, content=content, group=group).encode("utf-8")
     if fmt == "html":
         from wizard.report import html
 
-        return html.render(report, lang, content=content).encode("utf-8")
+        return html.render(report, lang, content=content, group=group).encode("utf-8")
+    if fmt == "docx":
+        from wizard.report import docx
+
+        return docx.render(report, lang, content=content, group=group)
+    if fmt == "xlsx":
+        from wizard.report import xlsx
+
+        return xlsx.render_tracker(report, lang, group=group)
     from wizard.report import pdf
 
-    return pdf.render_pdf(report, lang, content=content)
+    return pdf.render_pdf(report, lang, content=content, group=group)
 
 
 def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
@@ -73,8 +99,10 @@ def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
     return write_new_file(Path(path), data, force=force)
 
 
-def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None) -> Path:
+def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None,
+          group: str = "area") -> Path:
     """Render and write the report; nothing is written when rendering fails."""
     check(fmt, lang)
     path = check_new_file(Path(path), force=force)   # before the (possibly slow) rendering
-    return write_new_file(path, render(report, fmt, lang, content=content), force=force)
+    return write_new_file(path, render(report, fmt, lang, content=content, group=group),
+                          force=force)

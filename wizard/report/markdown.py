@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 
 from wizard.i18n import N_
-from wizard.report.common import lab, pick, tr
 from wizard.core.localize import date_text
-from wizard.report.view import BOX, glossary_terms, question_texts, severity_counts, \
-    urgent_actions
+from wizard.report.common import lab, marking_text, pick, tr
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, approval, checklist_groups,
+                                glossary_terms, question_texts, severity_counts,
+                                urgent_actions)
 
 TITLE = N_("AI Trade Readiness report")
 NOTICE = N_("This report is not legal advice. It reflects the rules as of {as_of}; review the "
@@ -129,9 +130,14 @@ def render_plan(report, lang: str) -> str:
 
 def _cover(report, d: _Doc) -> None:
     c, m = report.content, report.meta
+    marking = marking_text(m, d.lang)
+    if marking:
+        d.add(f"**{_esc(marking)}**", "")
     d.heading(1, d.tr(TITLE))
-    rows = [
-        (N_("Company"), _esc(m.get("company") or "-")),
+    rows = [(N_("Company"), _esc(m.get("company") or "-"))]
+    if m.get("business_number"):
+        rows.append((N_("Business registration number"), _esc(m["business_number"])))
+    rows += [
         (N_("Assessor"), _esc(m.get("assessor") or "-")),
         (N_("Assessment date"), d.date(m.get("date"))),
         (N_("Rule statuses as of"), d.date(report.evaluation.date)),
@@ -140,15 +146,36 @@ def _cover(report, d: _Doc) -> None:
         (N_("Review by"), d.date(c.review_by)),
         (N_("Program version"), c.program_version),
     ]
+    if marking:
+        rows.append((N_("Confidentiality"), _esc(marking)))
     d.add(*[f"- **{d.tr(k)}**: {v}" for k, v in rows])
     if c.age and c.age.stale:
         d.add("", f"> **{d.pick(c.age.message)}**")
+    signers = approval(m)
+    d.add("")
+    d.table([d.tr(APPROVAL)] + [d.tr(s.role) for s in signers],
+            [[""] + [_esc(s.name) or " " for s in signers],
+             [""] + [date_text(s.date, d.lang, short=True) or " " for s in signers]])
     dates = {k: {lang: date_text(v, lang) for lang in ("ko", "en")}
              for k, v in (("as_of", c.as_of), ("review_by", c.review_by))}
     d.add("", f"> **{d.tr(N_('Not legal advice'))}**: {d.tr(NOTICE, **dates)}", "")
 
 
-def _summary(report, d: _Doc) -> None:
+def _elements(framework, d: _Doc) -> None:
+    rows = []
+    for e in framework.elements:
+        rows.append([d.pick(e.title), f"{e.readiness}/100" if e.readiness is not None else "-",
+                     f"{e.controls_in_place}/{e.controls_total}" if e.controls_total else "-"])
+    if framework.outside is not None:
+        o = framework.outside
+        rows.append([d.tr(N_("Outside this framework")),
+                     f"{o.readiness}/100" if o.readiness is not None else "-",
+                     f"{o.controls_in_place}/{o.controls_total}" if o.controls_total else "-"])
+    d.table([d.tr(N_("Programme element")), d.tr(N_("Readiness")),
+             d.tr(N_("Controls in place"))], rows)
+
+
+def _summary(report, d: _Doc, group: str = BY_AREA) -> None:
     d.heading(2, f"1. {d.tr(N_('Executive summary'))}")
     obligations = [f for f in report.findings if not f.watch]
     rows = [[f"**{d.tr(N_('Findings that are obligations'))}**", str(len(obligations))]]
@@ -174,6 +201,10 @@ def _summary(report, d: _Doc) -> None:
             f"{a.answered}/{a.total}" if a.applicable else "-"])
     d.table([d.tr(N_("Area")), d.tr(N_("Applies")), d.tr(N_("Exposure")),
              d.tr(N_("Readiness")), d.tr(N_("Controls in place")), d.tr(N_("Answered"))], rows)
+    if group != BY_AREA:
+        framework = report.framework(group)
+        d.heading(3, f"{d.tr(N_('Readiness by programme element'))}: {d.pick(framework.title)}")
+        _elements(framework, d)
     d.heading(3, d.tr(N_("The five most urgent actions")))
     urgent = urgent_actions(report)
     if not urgent:
@@ -184,27 +215,33 @@ def _summary(report, d: _Doc) -> None:
     d.add("")
 
 
-def _checklist(report, d: _Doc) -> None:
+def _checklist(report, d: _Doc, group: str = BY_AREA) -> None:
     d.heading(2, f"2. {d.tr(N_('Readiness checklist'))}")
+    if group != BY_AREA:
+        framework = report.framework(group)
+        d.add(d.tr(N_("Grouped by the elements of {framework}."), framework=framework.title)
+              + f" {d.pick(framework.source)}", "")
     legend = ["in_place", "partial", "missing", "unsure", "not_applicable"]
     d.add(" · ".join(f"{BOX[s]} {d.lab('state', s)}" for s in legend), "")
-    current = None
-    for item in report.checklist:
-        if item.area != current:
-            current = item.area
-            area = report.area(item.area)
-            d.heading(3, f"{d.pick(area.title)} ({d.tr(N_('Readiness'))} "
-                         f"{area.readiness if area.readiness is not None else '-'}/100)")
-        extra = ""
-        if item.answer:
-            extra += f" · {d.tr(N_('Answer'))}: {d.pick(item.answer)}"
-        if item.note:
-            extra += f" · {d.tr(N_('Note'))}: {_esc(item.note)}"
-        d.add(f"- {BOX[item.state]} {d.pick(item.text)} — {d.lab('state', item.state)} "
-              f"({d.tr(N_('Weight'))} {item.weight}){extra}")
     if not report.checklist:
-        d.add(d.tr(N_("No control question applies.")))
-    d.add("")
+        d.add(d.tr(N_("No control question applies.")), "")
+        return
+    for block in checklist_groups(report, group):
+        readiness = f"{block.readiness}/100" if block.readiness is not None else "-"
+        d.heading(3, f"{d.pick(block.title)} ({d.tr(N_('Readiness'))} {readiness})")
+        if block.note:
+            d.add(d.pick(block.note), "")
+        for item in block.items:
+            extra = ""
+            if group != BY_AREA:
+                extra += f" · {d.tr(N_('Area'))}: {d.pick(report.area(item.area).title)}"
+            if item.answer:
+                extra += f" · {d.tr(N_('Answer'))}: {d.pick(item.answer)}"
+            if item.note:
+                extra += f" · {d.tr(N_('Note'))}: {_esc(item.note)}"
+            d.add(f"- {BOX[item.state]} {d.pick(item.text)} — {d.lab('state', item.state)} "
+                  f"({d.tr(N_('Weight'))} {item.weight}){extra}")
+        d.add("")
 
 
 def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
@@ -334,12 +371,13 @@ def _appendices(report, d: _Doc, content) -> None:
                   _esc(d.tr(x.reason))] for x in report.dropped])
 
 
-def render(report, lang: str, *, content=None) -> str:
-    """The whole readiness report in ``lang`` (``ko``, ``en`` or ``both``)."""
+def render(report, lang: str, *, content=None, group: str = BY_AREA) -> str:
+    """The whole readiness report in ``lang`` (``ko``, ``en`` or ``both``), the checklist
+    grouped by area or by the elements of the programme framework ``group``."""
     d = _Doc(lang)
     _cover(report, d)
-    _summary(report, d)
-    _checklist(report, d)
+    _summary(report, d, group)
+    _checklist(report, d, group)
     _findings(report, d)
     _plan(report, d)
     _counsel(report, d)

@@ -3,8 +3,9 @@
 * ``build_document(report, lang)`` gives the laid-out QTextDocument (A4) that the wizard's
   print preview and printing use;
 * ``write_pdf(report, lang, path)`` writes the PDF file;
-* ``print_document(doc, device, footer)`` paints a document page by page on a QPdfWriter or
-  QPrinter with a footer (title, company, page numbers), for the wizard too.
+* ``print_document(doc, device, footer, lang, header)`` paints a document page by page on a
+  QPdfWriter or QPrinter with a footer (title, company, page numbers) and, when the assessment
+  has one, its confidentiality marking at the top of every page; for the wizard too.
 
 A QGuiApplication is needed: :func:`ensure_app` creates one when none exists (on Linux without a
 display it selects Qt's ``offscreen`` platform unless ``QT_QPA_PLATFORM`` is already set) and
@@ -30,6 +31,7 @@ MARGIN_BOTTOM = 20 / 25.4 * 96
 BASE_POINT_SIZE = 9.5
 CHART_URL = "aitr://chart/areas.png"
 FOOTER = N_("Page {page} of {pages}")
+MARKING_COLOUR = "#b3261e"
 
 _app = None
 
@@ -97,8 +99,9 @@ class ChartImage:
     height: int
 
 
-def build_document(report, lang: str, *, content=None):
-    """The report laid out on A4 pages, ready to print or to write as PDF."""
+def build_document(report, lang: str, *, content=None, group: str = "area"):
+    """The report laid out on A4 pages, ready to print or to write as PDF (``group``: the
+    checklist by area or by the elements of a programme framework)."""
     from wizard.report import chart, qtchart, templating
     from wizard.report.view import report_context
 
@@ -106,9 +109,17 @@ def build_document(report, lang: str, *, content=None):
     rows = chart.chart_rows(report)
     image = qtchart.render_image(rows, lang)
     info = ChartImage(CHART_URL, chart.WIDTH, chart.height(rows, lang))
-    context = report_context(report, lang, target="qt", content=content, chart=info)
+    context = report_context(report, lang, target="qt", content=content, chart=info,
+                             group=group)
     html = templating.render("report.html", lang, **context)
     return new_document(html, {CHART_URL: image})
+
+
+def header_text(report, lang: str) -> str:
+    """The confidentiality marking printed at the top of every page ("" when none)."""
+    from wizard.report.common import marking_text
+
+    return marking_text(getattr(report, "meta", None), lang)
 
 
 def footer_text(report, lang: str) -> str:
@@ -120,9 +131,10 @@ def footer_text(report, lang: str) -> str:
     return f"{title} \u00b7 {company}" if company else title
 
 
-def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
+def print_document(doc, device, footer: str = "", lang: str = "en", header: str = "") -> int:
     """Paint ``doc`` page by page on ``device`` (QPdfWriter or QPrinter, A4 with no margins
-    of its own) with ``footer`` and page numbers at the bottom. Returns the page count."""
+    of its own) with ``footer`` and page numbers at the bottom and ``header`` (the
+    confidentiality marking) at the top right of every page. Returns the page count."""
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPainter
 
@@ -145,6 +157,9 @@ def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
         layout = doc.documentLayout()
         small = QFont(default_font())
         small.setPixelSize(10)  # in document units (1/96 inch): 7.5 pt
+        mark = QFont(default_font())
+        mark.setPixelSize(12)
+        mark.setBold(True)
         for page in range(pages):
             if page:
                 device.newPage()
@@ -165,6 +180,12 @@ def print_document(doc, device, footer: str = "", lang: str = "en") -> int:
                              footer)
             painter.drawText(band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              tr(FOOTER, lang, page=page + 1, pages=pages))
+            if header:
+                painter.setFont(mark)
+                painter.setPen(QColor(MARKING_COLOUR))
+                top = QRectF(MARGIN_X, MARGIN_TOP * 0.3, page_w - 2 * MARGIN_X, 18)
+                painter.drawText(top, int(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter), header)
             painter.restore()
     finally:
         painter.end()
@@ -181,8 +202,8 @@ def _pdf_writer(target):
     return writer
 
 
-def document_pdf_bytes(doc, footer: str, lang: str, title: str = "") -> bytes:
-    """The PDF of a laid-out document, in memory."""
+def document_pdf_bytes(doc, footer: str, lang: str, title: str = "", header: str = "") -> bytes:
+    """The PDF of a laid-out document, in memory (``header``: the marking on every page)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
@@ -191,26 +212,27 @@ def document_pdf_bytes(doc, footer: str, lang: str, title: str = "") -> bytes:
     writer = _pdf_writer(buffer)
     if title:
         writer.setTitle(title)
-    print_document(doc, writer, footer, lang)
+    print_document(doc, writer, footer, lang, header)
     del writer
     buffer.close()
     return bytes(data.data())
 
 
-def render_pdf(report, lang: str, *, content=None) -> bytes:
-    """The PDF report as bytes."""
+def render_pdf(report, lang: str, *, content=None, group: str = "area") -> bytes:
+    """The PDF report as bytes (``group``: how the checklist is grouped)."""
     from wizard.report.common import tr
 
-    doc = build_document(report, lang, content=content)
+    doc = build_document(report, lang, content=content, group=group)
     return document_pdf_bytes(doc, footer_text(report, lang), lang,
-                              tr(N_("AI Trade Readiness report"), lang))
+                              tr(N_("AI Trade Readiness report"), lang),
+                              header_text(report, lang))
 
 
-def write_pdf(report, lang: str, path, *, content=None) -> Path:
+def write_pdf(report, lang: str, path, *, content=None, group: str = "area") -> Path:
     """Write the PDF report to ``path`` (atomically: a complete file or none)."""
     from wizard.core.storage import atomic_write
 
     path = Path(path)
-    atomic_write(path, render_pdf(report, lang, content=content))
+    atomic_write(path, render_pdf(report, lang, content=content, group=group))
     return path
 

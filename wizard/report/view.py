@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from wizard.core.labels import KINDS
 from wizard.core.model import SEVERITIES
 from wizard.core.localize import date_text, number_text
+from wizard.i18n import N_, bilingual
 from wizard.report.templating import bi, make_gettext
 
 BOX = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2610", "unsure": "?",
@@ -25,6 +26,16 @@ URGENT = 5
 SEVERITY_COLOURS = {"critical": "#b3261e", "high": "#d0662b", "medium": "#d39b1e",
                     "low": "#4f8a3c", "info": "#4f8a3c"}
 OPEN_STATUSES = ("open", "in_progress")
+BY_AREA = "area"
+OUTSIDE_TITLE = N_("Outside this framework")
+OUTSIDE_NOTE = N_("Controls this framework has no element for (for example duties under the "
+                  "AI Basic Act or the Personal Information Protection Act).")
+NOT_COVERED = N_("No control of the questionnaire covers this element.")
+# The approval block (gyeoljaeran) on the cover: who prepared, reviewed and approved the report
+APPROVAL = N_("Approval")
+APPROVAL_ROLES = (("assessor", "date", N_("Prepared by")),
+                  ("reviewer", "review_date", N_("Reviewed by")),
+                  ("approver", "approval_date", N_("Approved by")))
 
 
 class Helpers:
@@ -101,6 +112,74 @@ class AreaBlock:
     items: list
 
 
+@dataclass(frozen=True)
+class ChecklistGroup:
+    """One group of the readiness checklist: an area, or an element of a programme
+    framework (``element`` is its ElementResult; None for an area)."""
+
+    title: dict
+    readiness: Optional[int]
+    in_place: int
+    total: int
+    items: list
+    element: Any = None
+    note: Optional[dict] = None   # {ko, en}: why the group is apart, or why it is empty
+
+
+def groupings(report) -> tuple[str, ...]:
+    """How the checklist can be grouped: by area, or by each framework of the content."""
+    return (BY_AREA,) + tuple(f.id for f in report.programme)
+
+
+def checklist_groups(report, group: str = BY_AREA) -> list[ChecklistGroup]:
+    """The readiness checklist grouped by area (the default) or by the elements of the
+    programme framework ``group`` (each element with its readiness as the core computed it;
+    elements no control covers are kept, with a note; controls outside the framework last)."""
+    if group == BY_AREA or not group:
+        return [ChecklistGroup(b.area.title, b.area.readiness, b.area.controls_in_place,
+                               b.area.controls_total, b.items)
+                for b in _by_area(report, report.checklist)]
+    framework = report.framework(group)
+    by_id = {item.question: item for item in report.checklist}
+    groups = []
+    for element in framework.elements:
+        items = [by_id[q] for q in element.questions if q in by_id]
+        groups.append(ChecklistGroup(element.title, element.readiness, element.controls_in_place,
+                                     element.controls_total, items, element,
+                                     None if items else bilingual(NOT_COVERED)))
+    if framework.outside is not None:
+        outside = framework.outside
+        groups.append(ChecklistGroup(bilingual(OUTSIDE_TITLE), outside.readiness,
+                                     outside.controls_in_place, outside.controls_total,
+                                     [by_id[q] for q in outside.questions if q in by_id],
+                                     outside, bilingual(OUTSIDE_NOTE)))
+    return groups
+
+
+def check_grouping(report, group: str) -> str:
+    """``group`` if the report can be grouped so, else an InputError listing the ways."""
+    if group in groupings(report):
+        return group
+    from wizard.core.errors import InputError
+
+    raise InputError(f"the checklist cannot be grouped by {group!r}; use one of "
+                     f"{', '.join(groupings(report))}")
+
+
+@dataclass(frozen=True)
+class Signer:
+    role: str      # a gettext id (Prepared by, Reviewed by, Approved by)
+    name: str      # as typed
+    date: str      # ISO or empty
+
+
+def approval(meta: dict) -> list[Signer]:
+    """The approval block (gyeoljaeran): assessor, reviewer and approver with their dates."""
+    meta = meta or {}
+    return [Signer(role, meta.get(name) or "", meta.get(date) or "")
+            for name, date, role in APPROVAL_ROLES]
+
+
 def _by_area(report, items) -> list[AreaBlock]:
     blocks = []
     for area in report.areas:
@@ -130,8 +209,12 @@ def glossary_terms(content) -> list:
 
 
 def report_context(report, mode: str, *, target: str, content=None,
-                   chart: Any = None) -> dict[str, Any]:
-    """Everything ``report.html`` needs. ``target`` is ``web`` (browser) or ``qt`` (PDF)."""
+                   chart: Any = None, group: str = BY_AREA) -> dict[str, Any]:
+    """Everything ``report.html`` needs. ``target`` is ``web`` (browser) or ``qt`` (PDF);
+    ``group`` is how the checklist is grouped (``area`` or a framework id)."""
+    from wizard.report.common import marking_text
+
+    group = check_grouping(report, group or BY_AREA)
     obligations = [f for f in report.findings if not f.watch]
     watch = [f for f in report.findings if f.watch]
     return {
@@ -142,7 +225,10 @@ def report_context(report, mode: str, *, target: str, content=None,
         "html_lang": "en" if mode == "en" else "ko",
         "areas": report.areas,
         "area_by_id": {a.id: a for a in report.areas},
-        "checklist": _by_area(report, report.checklist),
+        "checklist": checklist_groups(report, group),
+        "framework": report.framework(group) if group != BY_AREA else None,
+        "marking": marking_text(report.meta, mode),
+        "signers": approval(report.meta),
         "obligations": _by_area(report, obligations),
         "n_obligations": len(obligations),
         "watch": watch,

@@ -16,6 +16,7 @@ UNSAVED_TITLE = N_("Unsaved changes")
 UNSAVED = N_("The assessment \"{name}\" has changes that are not saved. Save them first?")
 ASSESSMENT_FILTER = N_("Assessments (*.aitr.json *.json)")
 ALL_FILTER = N_("All files (*)")
+WORKBOOK_FILTER = N_("Excel workbooks (*.xlsx)")
 SUFFIX = ".aitr.json"
 
 
@@ -72,4 +73,10 @@ def save_path(parent: Optional[QWidget], title: str, suggested: str) -> Optional
 def export_path(parent: Optional[QWidget], title: str, suggested: str,
                 file_filter: str) -> Optional[Path]:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return Path(path) if path else None
+
+
+def open_workbook(parent: Optional[QWidget], title: str, folder: str) -> Optional[Path]:
+    filters = f"{lang.tr(WORKBOOK_FILTER)};;{lang.tr(ALL_FILTER)}"
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return Path(path) if path else None

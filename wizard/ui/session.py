@@ -111,6 +111,13 @@ class Session(QObject):
         self.assessment.plan = plan
         self._changed(recompute=False)
 
+    def apply_imported(self, apply) -> None:
+        """Apply changes read from an Excel file (``apply(assessment)`` puts them in through
+        the core) and refresh every page, as after opening a file; the work is then unsaved."""
+        apply(self.assessment)
+        self.assessment.packs = self.content.versions
+        self.replace(self.assessment, self.path, self.dropped, modified=True)
+
     # -- what the core says ----------------------------------------------------------------
     def report(self):
         return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day)

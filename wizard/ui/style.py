@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 # name -> (point size or None, bold, text colour or None)
 _TEXT = {
     "pageHeading": (15.0, True, None),
+    "sectionHeading": (11.5, True, None),
     "pageSteps": (None, False, "#4a4a4a"),
     "questionText": (11.0, False, None),
     "questionTag": (9.0, False, "#1f4fa0"),

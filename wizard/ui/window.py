@@ -29,6 +29,7 @@ NEW = N_("&New")
 OPEN = N_("&Open...")
 SAVE = N_("&Save")
 SAVE_AS = N_("Save &As...")
+IMPORT = N_("&Import from Excel...")
 QUIT = N_("&Quit")
 NO_RECENT = N_("(no recent files)")
 LANGUAGE_NAMES = {"ko": N_("&Korean"), "en": N_("&English"),
@@ -146,8 +147,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(keys.SaveAs, self.files.save_as,
                                            fallback="Ctrl+Shift+S")
         self.quit_action = self._action(keys.Quit, self.close, fallback="Ctrl+Q")
+        self.import_action = self._action(None, self.import_excel)
         self.file_actions = (self.new_action, self.open_action, self.save_action,
-                             self.save_as_action)
+                             self.save_as_action, self.import_action)
         for action in self.file_actions:
             action.setEnabled(False)
         self.language_group = QActionGroup(self)
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -220,6 +224,12 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.files.maybe_save():
             self.files.open_path(Path(path))
 
+    def import_excel(self) -> None:
+        """File > Import from Excel: a returned tracker or client questionnaire."""
+        from wizard.ui.importing import import_workbook
+
+        import_workbook(self)
+
     # -- language --------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         if code != lang.mode():
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
     def retranslate(self, *_args) -> None:
         for action, text in ((self.new_action, NEW), (self.open_action, OPEN),
                              (self.save_action, SAVE), (self.save_as_action, SAVE_AS),
+                             (self.import_action, IMPORT),
                              (self.quit_action, QUIT), (self.help_action, QUESTION_HELP),
                              (self.glossary_action, GLOSSARY), (self.about_action, ABOUT)):
             action.setText(lang.tr(text))

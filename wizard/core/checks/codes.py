@@ -72,6 +72,14 @@ CODES: dict[str, str] = {
     "R013": "a timeline that starts with a milestone (amended, comment_period_closes)",
     "R014": "packs that name rules but no rules.yaml",
     "R015": "a rule without citations (only a checked claim may have none)",
+    # programme elements (frameworks.yaml)
+    "M001": "a framework or element id is used twice",
+    "M002": "an element named 'outside', which is reserved",
+    "M003": "a mapping names an unknown question",
+    "M004": "a mapping names a question that is not a control",
+    "M005": "a mapping names an unknown framework",
+    "M006": "a mapping names an element its framework does not have",
+    "M007": "a control not mapped to an element (or 'outside') of every framework",
     # glossary
     "G001": "a glossary term id is used twice",
 }

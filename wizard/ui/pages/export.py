@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
@@ -31,6 +32,15 @@ FINISH_HINT = N_("Save the assessment with File > Save (Ctrl+S) to continue late
                  "session.")
 DEFAULT_NAME = N_("readiness-report")
 PRINT_FAILED = N_("The report could not be printed")
+GROUP = N_("Checklist &grouped by")
+BY_AREA = N_("Area")
+QUESTIONNAIRE = N_("Client &questionnaire (Excel)...")
+QUESTIONNAIRE_HINT = N_("Send the client the questions to answer in Excel before the session, "
+                        "and read the answers back with File > Import from Excel. The Excel "
+                        "action tracker comes back the same way.")
+QUESTIONNAIRE_TITLE = N_("Save the client questionnaire")
+QUESTIONNAIRE_NAME = N_("questionnaire")
+QUESTIONNAIRE_SAVED = N_("Questionnaire saved: {path}")
 
 
 def safe_name(text: str) -> str:
@@ -61,13 +71,19 @@ class ExportPage(BasePage):
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code in LANG_NAMES:
             self.language.addItem("", code)
+        self.group = QComboBox(self.body)
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group.addItem("", "area")
         self.format_label = QLabel(self.body)
         self.language_label = QLabel(self.body)
         self.language_label.setBuddy(self.language)
+        self.group_label = QLabel(self.body)
+        self.group_label.setBuddy(self.group)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.format_label, self.format_box)
         form.addRow(self.language_label, self.language)
+        form.addRow(self.group_label, self.group)
         self.export_button = QPushButton(self.body)
         self.export_button.clicked.connect(self.export)
         self.print_button = QPushButton(self.body)
@@ -81,6 +97,14 @@ class ExportPage(BasePage):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
+        self.questionnaire_button = QPushButton(self.body)
+        self.questionnaire_button.setAutoDefault(False)
+        self.questionnaire_button.clicked.connect(self.export_questionnaire)
+        self.questionnaire_hint = QLabel(self.body)
+        self.questionnaire_hint.setWordWrap(True)
+        questionnaire = QHBoxLayout()
+        questionnaire.addWidget(self.questionnaire_button)
+        questionnaire.addStretch(1)
         self.status = QLabel(self.body)
         self.status.setWordWrap(True)
         self.finish_hint = QLabel(self.body)
@@ -88,6 +112,9 @@ class ExportPage(BasePage):
         self.body_layout.addWidget(self.intro)
         self.body_layout.addLayout(form)
         self.body_layout.addLayout(buttons)
+        self.body_layout.addSpacing(8)
+        self.body_layout.addWidget(self.questionnaire_hint)
+        self.body_layout.addLayout(questionnaire)
         self.body_layout.addWidget(self.status)
         self.body_layout.addStretch(1)
         self.body_layout.addWidget(self.finish_hint)
@@ -97,7 +124,29 @@ class ExportPage(BasePage):
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         language = self.session.assessment.meta.language
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self._fill_groups()
         self.update_steps()
+
+    def _fill_groups(self) -> None:
+        """Area, then the programme frameworks of the content (the results page's choice)."""
+        from wizard.ui.readiness_wizard import PageId
+
+        frameworks = getattr(self.session.content, "frameworks", None)
+        results = self.wizard_.page(PageId.RESULTS)
+        wanted = getattr(results, "group", None) or self.chosen_group()
+        self.group.clear()
+        self.group.addItem(lang.tr(BY_AREA), "area")
+        for framework in (frameworks.frameworks if frameworks is not None else ()):
+            self.group.addItem(lang.pick(framework.short.as_dict(), " / "), framework.id)
+            self.group.setItemData(self.group.count() - 1,
+                                   lang.pick(framework.title.as_dict(), "\n"),
+                                   Qt.ItemDataRole.ToolTipRole)
+        self.group.setCurrentIndex(max(0, self.group.findData(wanted)))
+        self.group_label.setVisible(self.group.count() > 1)
+        self.group.setVisible(self.group.count() > 1)
+
+    def chosen_group(self) -> str:
+        return self.group.currentData() or "area"
 
     def chosen_format(self) -> str:
         for fmt, button in self.format_buttons.items():
@@ -126,7 +175,7 @@ class ExportPage(BasePage):
             path = path.with_suffix(f".{ext}")
         try:
             printing.write(self.session.report(), fmt, self.chosen_language(), path,
-                           self.session.content)
+                           self.session.content, self.chosen_group())
         except (WizardError, OSError) as exc:
             dialogs.error(self, lang.tr(FAILED), lang.error_text(exc))
             return
@@ -143,15 +192,51 @@ class ExportPage(BasePage):
 
     def _guarded(self, action) -> None:
         try:
-            action(self, self.session.report(), self.chosen_language(), self.session.content)
+            action(self, self.session.report(), self.chosen_language(), self.session.content,
+                   self.chosen_group())
         except (WizardError, OSError) as exc:
             dialogs.error(self, lang.tr(PRINT_FAILED), lang.error_text(exc))
+
+    def export_questionnaire(self) -> None:
+        """The client questionnaire (Excel) of every pack, in the chosen language."""
+        from wizard.core.storage import atomic_write
+        from wizard.report import xlsx
+
+        host = self.wizard_.host
+        folder = host.settings.last_dir if host is not None else ""
+        company = safe_name(self.session.assessment.meta.company)
+        name = f"{company}-{lang.tr(QUESTIONNAIRE_NAME)}" if company \
+            else lang.tr(QUESTIONNAIRE_NAME)
+        suggested = str(Path(folder) / f"{name}.xlsx") if folder else f"{name}.xlsx"
+        path = dialogs.export_path(self, lang.tr(QUESTIONNAIRE_TITLE), suggested,
+                                   lang.tr(FILES, name=lang.tr(printing.FORMAT_NAMES["xlsx"]),
+                                           ext="xlsx"))
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".xlsx")
+        try:
+            atomic_write(path, xlsx.render_questionnaire(self.session.content,
+                                                         self.chosen_language()))
+        except (WizardError, OSError) as exc:
+            dialogs.error(self, lang.tr(FAILED), lang.error_text(exc))
+            return
+        self.status.setText(lang.tr(QUESTIONNAIRE_SAVED, path=str(path)))
+        if host is not None:
+            host.settings.last_dir = str(path.parent)
 
     def retranslate(self) -> None:
         self.set_heading(lang.tr(TITLE))
         self.intro.setText(lang.tr(INTRO))
         self.format_label.setText(lang.tr(FORMAT))
         self.language_label.setText(lang.tr(LANGUAGE))
+        self.group_label.setText(lang.tr(GROUP))
+        self.group.setAccessibleName(lang.plain(lang.tr(GROUP)))
+        if self.session is not None:
+            self._fill_groups()
+        self.questionnaire_button.setText(lang.tr(QUESTIONNAIRE))
+        self.questionnaire_button.setAccessibleName(lang.plain(lang.tr(QUESTIONNAIRE)))
+        self.questionnaire_hint.setText(lang.tr(QUESTIONNAIRE_HINT))
         for fmt, button in self.format_buttons.items():
             name = printing.FORMAT_NAMES.get(fmt)
             text = f"{lang.tr(name)} (.{printing.extension(fmt)})" if name else fmt

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from wizard.i18n import N_
 from wizard.ui import lang, style
@@ -32,6 +31,8 @@ PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entr
                "with the assessment.")
 SCORING = N_("How the scores are computed")
 FINDINGS_NAME = N_("Findings and watch items")
+GROUP_BY = N_("&Group the checklist by")
+BY_AREA = N_("Area")
 NOT_GIVEN = N_("(not given)")
 STATUSES_ON = {
     "assessment": N_("Rule statuses as of {date}, the assessment's date."),
@@ -80,7 +81,22 @@ class ResultsPage(BasePage):
         layout.addWidget(self.scoring)
         layout.addStretch(1)
 
+        checklist_tab = QWidget()
+        self.group_label = QLabel(checklist_tab)
+        self.group_box = QComboBox(checklist_tab)
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_label.setBuddy(self.group_box)
+        self.group_box.activated.connect(self._group_chosen)
+        self.group = "area"
         self.checklist = ChecklistView()
+        group_row = QHBoxLayout()
+        group_row.addWidget(self.group_label)
+        group_row.addWidget(self.group_box)
+        group_row.addStretch(1)
+        checklist_layout = QVBoxLayout(checklist_tab)
+        checklist_layout.setContentsMargins(0, 4, 0, 0)
+        checklist_layout.addLayout(group_row)
+        checklist_layout.addWidget(self.checklist, 1)
         self.findings = QTextBrowser()
         self.findings.setOpenLinks(False)
         plan_tab = QWidget()
@@ -92,7 +108,7 @@ class ResultsPage(BasePage):
         plan_layout.addWidget(self.plan_hint)
         plan_layout.addWidget(self.plan, 1)
 
-        for widget in (overview, self.checklist, self.findings, plan_tab):
+        for widget in (overview, checklist_tab, self.findings, plan_tab):
             self.tabs.addTab(widget, "")
         self.body_layout.addWidget(self.age)
         self.body_layout.addLayout(day_row)
@@ -152,9 +168,34 @@ class ResultsPage(BasePage):
                                  a.exposure, lang.label("exposure", a.exposure))
                              for a in report.areas])
         self.scoring.setText(f"{lang.tr(SCORING)}: {lang.pick(report.content.scoring, ' / ')}")
-        self.checklist.show_report(report)
+        self._fill_groups(report)
+        self.checklist.show_report(report, self.group)
         self.findings.setHtml(findings_html(report))
         self.plan_model.set_report(report)
+
+    def _fill_groups(self, report) -> None:
+        """Area, then each programme framework the content maps the controls to."""
+        wanted = [("area", lang.tr(BY_AREA), "")] + [
+            (f.id, lang.pick(f.short, " / "), lang.pick(f.title, "\n"))
+            for f in report.programme]
+        if self.group not in {key for key, _, _ in wanted}:
+            self.group = "area"
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        for key, text, tip in wanted:
+            self.group_box.addItem(text, key)
+            if tip:
+                self.group_box.setItemData(self.group_box.count() - 1, tip,
+                                           Qt.ItemDataRole.ToolTipRole)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(self.group)))
+        self.group_box.blockSignals(False)
+        self.group_label.setVisible(len(wanted) > 1)
+        self.group_box.setVisible(len(wanted) > 1)
+
+    def _group_chosen(self, index: int) -> None:
+        self.group = self.group_box.itemData(index) or "area"
+        if self.report is not None:
+            self.checklist.show_report(self.report, self.group)
 
     def refresh(self) -> None:
         self.update_steps()
@@ -165,6 +206,8 @@ class ResultsPage(BasePage):
             self.tabs.setTabText(index, lang.tr(text))
         self.tabs.setAccessibleName(lang.tr(TITLE))
         self.plan_hint.setText(lang.tr(PLAN_HINT))
+        self.group_label.setText(lang.tr(GROUP_BY))
+        self.group_box.setAccessibleName(lang.plain(lang.tr(GROUP_BY)))
         self.findings.setAccessibleName(lang.tr(FINDINGS_NAME))
         self.checklist.retranslate()
         self.plan.retranslate()

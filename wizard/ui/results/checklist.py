@@ -1,5 +1,6 @@
 """The readiness checklist: every control of each applicable area with its state (in place,
-partly, missing, unsure, unanswered, not applicable) as the core decided it."""
+partly, missing, unsure, unanswered, not applicable) as the core decided it, grouped by area or
+by the elements of a compliance-programme framework (with each group's readiness)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from wizard.ui import lang
 COLUMNS = (N_("Control"), N_("State"), N_("Answer"), N_("Weight"))
 NAME = N_("Readiness checklist")
 EMPTY = N_("No checklist items apply to your answers yet.")
+GROUP_READINESS = N_("Readiness {readiness}: {group}")
+NO_SCORE = N_("no control applies")
 STATE_COLOURS = {"in_place": "#2e7d32", "partial": "#b7791f", "missing": "#b00020",
                  "unsure": "#1f4fa0", "unanswered": "#a04000", "not_applicable": "#8a8f98"}
 STATE_MARKS = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2612",
@@ -32,32 +35,45 @@ class ChecklistView(QTreeWidget):
         header.resizeSection(3, 70)
         self.states: list[tuple[str, str]] = []
 
-    def show_report(self, report) -> None:
+    def show_report(self, report, group: str = "area") -> None:
+        """Show the checklist of ``report`` grouped by area or by the elements of the
+        framework ``group`` (``wizard.report.view.checklist_groups``, as every report)."""
+        from wizard.report.view import checklist_groups
+
         self.clear()
         self.states = []
+        self.groups: list[str] = []
         titles = {area.id: area.title for area in report.areas}
         bold = QFont(self.font())
         bold.setBold(True)
-        groups: dict[str, QTreeWidgetItem] = {}
-        for item in report.checklist:
-            parent = groups.get(item.area)
-            if parent is None:
-                parent = QTreeWidgetItem([lang.pick(titles.get(item.area, {}), " / ")])
-                parent.setFont(0, bold)
-                parent.setFirstColumnSpanned(True)
-                self.addTopLevelItem(parent)
-                parent.setExpanded(True)
-                groups[item.area] = parent
-            state = f"{STATE_MARKS.get(item.state, '')} {lang.label('state', item.state)}"
-            answer = lang.pick(item.answer, " / ") if item.answer else ""
-            row = QTreeWidgetItem([lang.pick(item.text, " / "), state, answer,
-                                   str(item.weight)])
-            row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(item.state, "#333"))))
-            row.setToolTip(0, row.text(0))
-            parent.addChild(row)
-            self.states.append((item.question, item.state))
         if not report.checklist:
             self.addTopLevelItem(QTreeWidgetItem([lang.tr(EMPTY)]))
+            return
+        for block in checklist_groups(report, group):
+            readiness = f"{block.readiness}/100" if block.readiness is not None \
+                else lang.tr(NO_SCORE)
+            title = lang.tr(GROUP_READINESS, group=lang.pick(block.title, " / "),
+                            readiness=readiness)
+            parent = QTreeWidgetItem([title])
+            parent.setFont(0, bold)
+            parent.setFirstColumnSpanned(True)
+            if block.note:
+                parent.setToolTip(0, lang.pick(block.note, "\n"))
+            self.addTopLevelItem(parent)
+            parent.setExpanded(True)
+            self.groups.append(title)
+            for item in block.items:
+                state = f"{STATE_MARKS.get(item.state, '')} {lang.label('state', item.state)}"
+                answer = lang.pick(item.answer, " / ") if item.answer else ""
+                row = QTreeWidgetItem([lang.pick(item.text, " / "), state, answer,
+                                       str(item.weight)])
+                row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(item.state, "#333"))))
+                tip = row.text(0)
+                if group != "area":
+                    tip += "\n\n" + lang.pick(titles.get(item.area, {}), " / ")
+                row.setToolTip(0, tip)
+                parent.addChild(row)
+                self.states.append((item.question, item.state))
 
     def retranslate(self) -> None:
         self.setHeaderLabels([lang.tr(c) for c in COLUMNS])
