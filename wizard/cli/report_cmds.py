@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from wizard.cli.output import add_output_args, write_output
+from wizard.cli.output import add_output_args, inputs_of, write_output
 from wizard.core.errors import InputError
 
 FORMATS = ("html", "pdf", "md", "csv", "json")
@@ -96,7 +96,7 @@ def run_report(args) -> int:
     prepared = prepare(Path(args.assessment), _packs(args))
     lang = args.lang or prepared.loaded.assessment.meta.language
     data = export.render(prepared.report, fmt, lang, content=prepared.content)
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     return 0
 
 
@@ -110,7 +110,7 @@ def run_blank(args) -> int:
         data = blank.render_pdf(content, args.lang, args.pack_ids)
     else:
         data = blank.render_html(content, args.lang, args.pack_ids).encode("utf-8")
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     return 0
 
 
@@ -126,5 +126,5 @@ def run_compare(args) -> int:
         data = compare.render_html(result, lang).encode("utf-8")
     else:
         data = compare.render_markdown(result, lang).encode("utf-8")
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     return 0

@@ -73,8 +73,12 @@ def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
     return write_new_file(Path(path), data, force=force)
 
 
-def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None) -> Path:
-    """Render and write the report; nothing is written when rendering fails."""
+def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None,
+          inputs=()) -> Path:
+    """Render and write the report; nothing is written when rendering fails. ``inputs``: files
+    the report was made from (the assessment), which it may never replace, even with force."""
     check(fmt, lang)
-    path = check_new_file(Path(path), force=force)   # before the (possibly slow) rendering
-    return write_new_file(path, render(report, fmt, lang, content=content), force=force)
+    inputs = [p for p in inputs if p is not None]
+    path = check_new_file(Path(path), force=force, inputs=inputs)   # before the rendering
+    return write_new_file(path, render(report, fmt, lang, content=content), force=force,
+                          inputs=inputs)
