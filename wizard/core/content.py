@@ -21,16 +21,18 @@ from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Sectio
 from wizard.core.problems import Problem, line_of
 from wizard.i18n import N_
 
-MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
+MAX_STAMP_BYTES = 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
 GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
+MAX_FOLDER_BYTES = 3 * 1024 * 1024  # all packs of a folder (built-in: about 0.5 MB)
 
 # What a user sees when the wizard or a report cannot start on a folder of packs (the list of
 # problems, for questionnaire authors, stays in English: readiness-wizard validate)
 NO_FOLDER = N_("{folder}: no such folder of questionnaire packs")
 NO_PACKS = N_("{folder}: no questionnaire packs (*.yaml) in this folder")
 TOO_MANY_PACKS = N_("{folder}: {count} YAML files; at most {limit} packs")
+FOLDER_TOO_BIG = N_("{folder}: the questionnaire packs are {size} MB together; at most {limit} MB")
 PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'readiness-wizard "
               "validate' for the list")
 
@@ -176,16 +178,24 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
     if len(files) > MAX_PACK_FILES:
         raise ContentError.said(TOO_MANY_PACKS, folder=str(folder), count=len(files),
                                 limit=MAX_PACK_FILES)
+    total = sum(_size(path) for path in files)
+    if total > MAX_FOLDER_BYTES:
+        raise ContentError.said(FOLDER_TOO_BIG, folder=str(folder), size=f"{total / 2**20:.1f}",
+                                limit=MAX_FOLDER_BYTES // 2**20)
     from pydantic import ValidationError  # only when the cache misses, like YAML
 
     from wizard.core import schema
-    from wizard.core.yamlsource import load_yaml
+    from wizard.core.yamlsource import Budget, load_yaml
 
     packs, glossary = [], None
     broken: set[str] = set()
+    budget = Budget()     # values in all the folder's packs together
     for path in files:
+        if budget.left < 0:   # over the limit already (said once, at the file that went over)
+            broken.add(path.stem)
+            continue
         try:
-            data = load_yaml(path)
+            data = load_yaml(path, budget)
         except ContentError as exc:
             problems.extend(exc.problems or [Problem(str(path), 1, str(exc))])
             broken.add(path.stem)
@@ -208,6 +218,13 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], Optional
         else:
             packs.append((path, parsed, data))
     return packs, glossary, problems, broken
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0    # the loader reports it
 
 
 def _compile(source: Optional[str], pack_id: str, where: str, line: int,
