@@ -13,58 +13,21 @@ import os
 import random
 import signal
 import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from wizard.core.assessment import (Assessment, edit_meta, load_assessment, new_assessment,
-                                    save_assessment, set_answer)
+from tests.robustness._support import kill_a_saver, two_assessments
+from wizard.core.assessment import (edit_meta, load_assessment, new_assessment, save_assessment,
+                                    set_answer)
 from wizard.core.errors import InputError
 from wizard.core.storage import atomic_write, backup_path, remove_stale_temps, temp_pattern
 
 POSIX = os.name == "posix"
 LANES = 2             # kill runs go on in parallel folders (CI has 2 cores)
 RUNS_PER_LANE = 21    # 42 kills in all
-
-CHILD = r"""
-import json, sys, time
-from pathlib import Path
-from wizard.core.assessment import Assessment, Meta, PlanEdit, save_assessment
-
-def load(name):
-    data = json.loads(Path(name).read_text(encoding="utf-8"))
-    return Assessment(**{**data, "meta": Meta(**data["meta"]),
-                         "plan": {k: PlanEdit(**v) for k, v in data["plan"].items()}})
-
-target = Path(sys.argv[1])
-a = load(sys.argv[2])
-b = load(sys.argv[3])
-save_assessment(target, a)      # complete saves (they also clear earlier leftovers)
-start = time.perf_counter()
-save_assessment(target, a)
-print(f"ready {time.perf_counter() - start:.6f}", flush=True)
-while True:
-    save_assessment(target, b)
-    save_assessment(target, a)
-"""
-
-
-def _two_assessments(content) -> tuple[Assessment, Assessment]:
-    a = new_assessment(content, language="ko")
-    a.meta = edit_meta(a.meta, company="한빛 반도체 A")
-    set_answer(a, content, "chips.sells", "no")
-    b = new_assessment(content, language="en")
-    b.meta = edit_meta(b.meta, company="Hanbit B")
-    set_answer(b, content, "chips.sells", "yes")
-    set_answer(b, content, "profile.customer_hq", ["CN", "KR"])
-    # large enough that writing it takes a while: more moments to be killed in
-    b.notes = {qid: f"{qid}: 면담 기록 interview notes " * 100 for qid in content.questions}
-    return a, b
-
 
 def _temps(folder: Path, target: Path) -> list[str]:
     pattern = temp_pattern(target)
@@ -77,20 +40,9 @@ def _kill_runs(folder: Path, a_file: Path, b_file: Path, runs: int, seed: int) -
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     snapshots = []
     for _ in range(runs):
-        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(target), str(a_file),
-                                 str(b_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env)
-        try:
-            ready, _, took = proc.stdout.readline().decode().strip().partition(" ")
-            # kill within the first save or within the next ~25, however fast this disk is
-            one = max(float(took or 0.002), 0.0005)
-            time.sleep(rng.uniform(0, 2 * one) if rng.random() < 0.3
-                       else rng.uniform(0, 25 * one))
-        finally:
-            proc.kill()
-            _, err = proc.communicate(timeout=30)
+        ready, returncode, err = kill_a_saver(target, a_file, b_file, rng, env)
         bak = backup_path(target)
-        snapshots.append({"ready": ready, "returncode": proc.returncode, "stderr": err.decode(),
+        snapshots.append({"ready": ready, "returncode": returncode, "stderr": err,
                           "target": target.read_bytes() if target.exists() else None,
                           "bak": bak.read_bytes() if bak.exists() else None,
                           "temps": _temps(folder, target)})
@@ -99,7 +51,7 @@ def _kill_runs(folder: Path, a_file: Path, b_file: Path, runs: int, seed: int) -
 
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
 def test_killing_a_save_at_random_moments_never_breaks_the_file(tmp_path, mini_content):
-    a, b = _two_assessments(mini_content)
+    a, b = two_assessments(mini_content)
     a_bytes, b_bytes = a.to_json().encode("utf-8"), b.to_json().encode("utf-8")
     a_file, b_file = tmp_path / "a.src", tmp_path / "b.src"
     a_file.write_text(a.to_json(), encoding="utf-8")

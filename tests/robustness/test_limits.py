@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI
-from tests.robustness._support import assert_readable, run_cli
+from tests.robustness._support import add_long_findings, assert_readable, run_cli
 from wizard.core import assessment as assessment_mod
 from wizard.core import content as content_mod
 from wizard.core import yamlsource
@@ -122,10 +122,26 @@ def test_more_entries_than_the_limit_are_refused_before_validation(monkeypatch, 
 
 def test_entries_up_to_the_limit_are_judged_on_their_content(mini_content):
     limit = assessment_mod.MAX_ENTRIES
-    data = json.dumps({**HEADER, "packs": {"profile": "0.9.0", "chips": "0.9.0"},
-                       "notes": {f"chips.gone_{i}": "메모" for i in range(limit)}}).encode()
-    loaded = parse_assessment(data, mini_content, "older.json")
-    assert len(loaded.dropped) == limit                # an older version's notes, listed
+    data = json.dumps({**HEADER, "notes": {f"chips.q_{i}": "메모" for i in range(limit)}},
+                      ensure_ascii=False).encode()
+    _refused(lambda: parse_assessment(data, mini_content, "unknown.json"), "unknown.json",
+             match="2,000 answers, notes or plan entries are for questions or actions")
+
+
+def test_at_most_500_entries_that_no_longer_fit_are_set_aside(monkeypatch, mini_content):
+    """Entries an older version had are set aside and listed in every report; the PDF of
+    2,000 long ones took 156 s (docs/guarantees.md). 500 are accepted, 501 refused early."""
+    limit = assessment_mod.MAX_DROPPED
+    older = {**HEADER, "packs": {"profile": "0.9.0", "chips": "0.9.0"}}
+    fits = {**older, "notes": {f"chips.gone_{i}": "메모" for i in range(limit - 10)},
+            "plan": {f"gone_{i}": {"owner": "김"} for i in range(10)}}
+    loaded = parse_assessment(json.dumps(fits).encode(), mini_content, "older.json")
+    assert len(loaded.dropped) == limit
+    too_many = {**fits, "answers": {"chips.gone_x": "yes"}}
+    _no_schema(monkeypatch)
+    message = _refused(lambda: parse_assessment(json.dumps(too_many).encode(), mini_content,
+                                                "older.json"), "older.json", match="501 answers")
+    assert f"at most {limit:,} can be set aside" in message
 
 
 def test_more_values_than_the_limit_are_refused(monkeypatch, mini_content):
@@ -372,3 +388,18 @@ def test_content_cache_read_survives_a_deeply_nested_file(cache_dir):
     cache_dir.mkdir(parents=True, exist_ok=True)
     (cache_dir / f"content-{key[:32]}.json").write_bytes(b"[" * 200_000)
     assert content_cache.read(key) is None
+
+
+def test_conditions_longer_than_200000_characters_together_are_refused_before_parsing(
+        mini_dir, monkeypatch):
+    """Parsing costs about a microsecond a character: 2.8 MB of 2,000-character conditions
+    took 5 to 10 s to check. The limit is checked before any condition is parsed."""
+    from wizard.core import expr
+
+    add_long_findings(mini_dir / "chips.yaml", 110)
+
+    def parse(*args, **kwargs):
+        raise AssertionError("a condition was parsed")
+
+    monkeypatch.setattr(expr, "parse", parse)
+    _only_problem(mini_dir, f"longer than {content_mod.MAX_CONDITION_CHARS:,} characters")

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wizard.ui import display
 
 LINUX = sys.platform.startswith("linux")
 pytestmark = pytest.mark.skipif(not LINUX, reason="the display check is for X11/Wayland systems")
@@ -60,6 +59,8 @@ def test_a_display_that_does_not_answer_is_named(tmp_path):
 
 
 def test_missing_xcb_libraries_are_listed_with_their_packages(tmp_path):
+    from wizard.ui import display
+
     plugins = tmp_path / "platforms"
     plugins.mkdir()
     (plugins / "libqxcb.so").write_bytes(b"not really a plugin")
@@ -79,6 +80,8 @@ def test_missing_xcb_libraries_are_listed_with_their_packages(tmp_path):
 
 
 def test_headless_platforms_and_other_systems_are_not_checked():
+    from wizard.ui import display
+
     assert display.problem({"QT_QPA_PLATFORM": "offscreen"}, system="linux") is None
     assert display.problem({}, system="win32") is None
     assert display.problem({}, system="darwin") is None
@@ -87,6 +90,8 @@ def test_headless_platforms_and_other_systems_are_not_checked():
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="no Xvfb here")
 def test_a_working_x_display_passes_the_check(tmp_path):
+    from wizard.ui import display
+
     number = 90 + os.getpid() % 9
     server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI, ROOT
-from tests.robustness._support import assert_readable, run_cli
+from tests.robustness._support import RACER, assert_readable, run_cli
 from wizard.core.assessment import load_assessment
 from wizard.core.errors import AssessmentError, InputError
 from wizard.core.storage import write_new_file
@@ -171,24 +171,6 @@ def test_the_export_function_refuses_an_input_as_output(tmp_path, client):
 
 
 # -- 12: exclusive creation ------------------------------------------------------------------
-
-RACER = r"""
-import sys, time
-from pathlib import Path
-from wizard.core.errors import InputError
-from wizard.core.storage import write_new_file
-target, start, tag = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
-data = (tag * 1_000_000).encode()
-while time.time() < start:
-    pass
-try:
-    write_new_file(target, data)
-except InputError as exc:
-    print("refused", exc)
-else:
-    print("wrote")
-"""
-
 
 def test_two_exports_racing_for_one_new_name_never_both_win(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))

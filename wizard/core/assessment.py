@@ -39,6 +39,7 @@ MAX_TEXT = 5000         # any text in the file (the longest: a note, a text answ
 MAX_ENTRIES = 2000      # answers, notes or plan entries (each); checked before validation
 MAX_PACKS = 50          # entries in "packs" (as many as a folder may hold)
 MAX_VALUES = 100_000    # values in the whole file (lists and objects count their items)
+MAX_DROPPED = 500       # entries for questions or actions the current packs do not have
 
 # Reasons an answer is not carried over (gettext ids: reports translate them).
 GONE_QUESTION = N_("question no longer in the current packs")
@@ -86,6 +87,10 @@ TOO_MANY_ENTRIES = N_("{file}: \"{part}\" has {count} entries; an assessment has
                       ".bak backup")
 TOO_MANY_VALUES = N_("{file}: more than {limit} values; an assessment has far fewer. This is not "
                      "a file saved by this program: open the file it saved, or its .bak backup")
+TOO_MANY_UNFITTING = N_("{file}: {count} answers, notes or plan entries are for questions or "
+                        "actions the current questionnaires do not have; at most {limit} can be "
+                        "set aside. Check that this is the right file, or open it with the "
+                        "questionnaires it was answered with")
 TEXT_TOO_LONG = N_("{file}: a text of {length} characters (at most {limit}); not a file saved by "
                    "this program: open the file it saved, or its .bak backup")
 
@@ -269,6 +274,20 @@ def _count_entries(raw: dict, name: str) -> None:
                                        count=f"{len(entries):,}", limit=f"{limit:,}")
 
 
+def _count_unfitting(raw: dict, content, name: str) -> None:
+    """At most ``MAX_DROPPED`` entries for questions or actions ``content`` does not have:
+    they would be set aside and listed in every report (whose PDF grows with them)."""
+    count = 0
+    for part, known in (("answers", content.questions), ("notes", content.questions),
+                        ("plan", content.actions)):
+        entries = raw.get(part)
+        if isinstance(entries, dict):
+            count += sum(1 for key in entries if key not in known)
+    if count > MAX_DROPPED:
+        raise AssessmentError.said(TOO_MANY_UNFITTING, file=name, count=f"{count:,}",
+                                   limit=f"{MAX_DROPPED:,}")
+
+
 class _Duplicate(ValueError):
     pass
 
@@ -423,6 +442,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>", *,
 
     raw = _decode(data, name)
     _check_header(raw, name)
+    _count_unfitting(raw, content, name)
     try:
         checked = assessment_schema.Assessment.model_validate(raw)
     except ValidationError as exc:

@@ -26,6 +26,7 @@ MAX_STAMP_BYTES = 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MA
 GLOSSARY_FILE = "glossary.yaml"
 MAX_PACK_FILES = 50
 MAX_FOLDER_BYTES = 3 * 1024 * 1024  # all packs of a folder (built-in: about 0.5 MB)
+MAX_CONDITION_CHARS = 200_000  # all conditions of a folder together (built-in: about 13,000)
 
 # What a user sees when the wizard or a report cannot start on a folder of packs (the list of
 # problems, for questionnaire authors, stays in English: readiness-wizard validate)
@@ -227,6 +228,25 @@ def _size(path: Path) -> int:
         return 0    # the loader reports it
 
 
+def _conditions_over_limit(read: list) -> Optional[Problem]:
+    """Parsing a condition costs about a microsecond a character: a folder's conditions are
+    limited together, and checked before any is parsed (the problem names the first pack
+    whose conditions go over the limit)."""
+    total = 0
+    for path, pack, data in read:
+        sources = [pack.applies_if] + [f.when for f in pack.findings]
+        for section in pack.sections:
+            sources.append(section.show_if)
+            sources.extend(q.show_if for q in section.questions)
+        total += sum(len(source) for source in sources if source)
+        if total > MAX_CONDITION_CHARS:
+            return Problem(str(path), 1, f"the conditions (show_if, when, applies_if) of the "
+                                         f"packs are longer than {MAX_CONDITION_CHARS:,} "
+                                         f"characters together, at this pack; the limit keeps "
+                                         f"checking fast: shorten or combine them")
+    return None
+
+
 def _compile(source: Optional[str], pack_id: str, where: str, line: int,
              problems: list[Problem], file: str) -> Optional[expr.Expr]:
     if source is None:
@@ -249,6 +269,11 @@ def _assemble(folder: Path, read: list, glossary: Optional[Glossary], problems: 
     from wizard.core import validate
 
     read.sort(key=lambda item: (item[1].order, item[1].id))
+    too_long = _conditions_over_limit(read)
+    if too_long is not None:
+        empty = Content(folder=folder, packs=(), files={}, questions={}, groups={},
+                        findings=(), actions={}, applies={})
+        return empty, sorted(set(problems + [too_long]))
     questions: dict[str, QuestionInfo] = {}
     findings: list[FindingInfo] = []
     actions: dict[str, ActionInfo] = {}
