@@ -8,8 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -92,14 +90,15 @@ def test_headless_platforms_and_other_systems_are_not_checked():
 def test_a_working_x_display_passes_the_check(tmp_path):
     from wizard.ui import display
 
-    number = 90 + os.getpid() % 9
-    server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    read, write = os.pipe()               # Xvfb picks a free display and says which, when ready
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write)
     try:
-        for _ in range(100):
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                break
-            time.sleep(0.05)
+        with os.fdopen(read) as said:
+            number = said.readline().strip()
+        assert number, "Xvfb did not start"
         assert display.problem({"DISPLAY": f":{number}"}, system="linux") is None
     finally:
         server.kill()
