@@ -36,11 +36,19 @@ class Dialogs:
         return [text for k, _title, text in self.calls if kind is None or k == kind]
 
     def install(self, monkeypatch) -> None:
+        from wizard.ui import dialogs
+
         def question(parent, title, text, buttons=SB.Yes | SB.No, default=SB.NoButton):
             self.calls.append(("question", title, text))
             if self.question_answers:
                 return self.question_answers.pop(0)
             return SB.Discard if buttons & SB.Discard else SB.No
+
+        def box(kind, parent, title, text, buttons=SB.Ok, default=SB.NoButton):
+            if kind == "question":
+                return question(parent, title, text, buttons, default)
+            self.calls.append((kind, title, text))
+            return SB.Ok
 
         def recorder(kind):
             def show(parent, title, text, *args, **kwargs):
@@ -56,6 +64,7 @@ class Dialogs:
             self.calls.append(("save", caption, folder))
             return (self.save_paths.pop(0) if self.save_paths else "", "")
 
+        monkeypatch.setattr(dialogs, "_box", box)      # the wizard's own (plain-text) boxes
         monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
         for kind in ("warning", "critical", "information", "about"):
             monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))

@@ -140,3 +140,23 @@ def test_file_errors_are_shown_in_the_display_language(make_window, dialogs, tmp
     assert "최댓값" in window.session.set_answer("chips.bits", 10**6)
     window.language_actions["en"].trigger()
     assert window.session.set_answer("chips.bits", 10**6) == "1e+06 is above the maximum 128"
+
+
+def test_a_report_is_never_exported_over_the_open_assessment(make_window, dialogs, tmp_path):
+    from tests.gui.conftest import A100, answer_all
+    from wizard.ui.readiness_wizard import PageId
+
+    window = make_window()
+    answer_all(window, A100)
+    assessment = tmp_path / "고객 평가.aitr.json"
+    dialogs.save_paths.append(str(assessment))
+    assert window.files.save_as()
+    before = assessment.read_bytes()
+    assert window.wizard.go_to(PageId.EXPORT)
+    page = window.wizard.currentPage()
+    page.format_buttons["json"].setChecked(True)
+    dialogs.save_paths.append(str(assessment))        # the user picks the assessment itself
+    page.export_button.click()
+    assert assessment.read_bytes() == before
+    warning = "\n".join(dialogs.texts("warning"))
+    assert str(assessment) in warning and "input file" in warning

@@ -92,7 +92,9 @@ def structured(draw) -> str:
         if how == "expression":
             spots = [p for p in paths if p[-1] in ("show_if", "when", "applies_if")]
             spots += [p + ("show_if",) for p, v in _paths(data)
-                      if isinstance(v, dict) and "kind" in v]
+                      if isinstance(v, dict) and "kind" in v and "timeline" not in v]
+            if not spots:                   # the rule registry has no conditions
+                continue
             path = draw(st.sampled_from(spots))
             value = draw(st.one_of(st.sampled_from(EXPRESSIONS), st.text(max_size=20)))
         elif how == "duplicate":

@@ -1,16 +1,40 @@
-"""Where a command's output goes: a file (written atomically, never over an existing file
-without ``--force``) or standard output."""
+"""Where a command's output goes: standard output, or a file written by
+``wizard.core.storage.write_new_file``: created exclusively, or replaced atomically only with
+``--force``; never one of the command's own input files (not even with ``--force``); a
+terminal, pipe or ``/dev/stdout`` is written into, never replaced."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 from wizard.core.storage import write_new_file
 
+# The arguments that name input files or folders of packs, in every command that has them.
+_FILE_ARGS = ("assessment", "old", "new")
+_FOLDER_ARGS = ("packs", "old_packs")
 
-def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = False) -> None:
+
+def inputs_of(args) -> list[Path]:
+    """Every file a command reads: its assessment files and the packs of its pack folders
+    (the built-in packs when a command that reads packs is given none)."""
+    found = [Path(value) for name in _FILE_ARGS if (value := getattr(args, name, None))]
+    folders = [Path(value) for name in _FOLDER_ARGS if (value := getattr(args, name, None))]
+    if hasattr(args, "packs") and not getattr(args, "packs", None):
+        from wizard import paths
+
+        folders.append(paths.questionnaires_dir())
+    for folder in folders:
+        try:
+            found.extend(sorted(folder.glob("*.yaml")))
+        except OSError:
+            pass
+    return found
+
+
+def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = False,
+                 inputs: Iterable[Path] = ()) -> None:
     if out is None or out == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -19,7 +43,8 @@ def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = F
         sys.stdout.flush()
         return
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    write_new_file(Path(out), payload, force=force)
+    sys.stdout.flush()          # what was printed before stays before, also via /dev/stdout
+    write_new_file(Path(out), payload, force=force, inputs=inputs)
 
 
 def add_output_args(parser, *, default_force_help: str = "replace OUT if it exists") -> None:

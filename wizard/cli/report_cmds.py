@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from wizard.cli.output import add_output_args, write_output
+from wizard.cli.output import add_output_args, inputs_of, write_output
 from wizard.core.errors import InputError
 from wizard.i18n import N_
 
@@ -169,7 +169,7 @@ def run_report(args) -> int:
     lang = args.lang or prepared.loaded.assessment.meta.language
     data = export.render(prepared.report, fmt, lang, content=prepared.content,
                          group=args.checklist_by)
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     _warn_stale(prepared.report.content.age)
     return 0
 
@@ -189,7 +189,7 @@ def run_blank(args) -> int:
         data = xlsx.render_questionnaire(content, args.lang, args.pack_ids)
     else:
         data = blank.render_html(content, args.lang, args.pack_ids, on=day).encode("utf-8")
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     from wizard.core.age import content_age
 
     _warn_stale(content_age(content, day))
@@ -209,5 +209,5 @@ def run_compare(args) -> int:
         data = compare.render_html(result, lang).encode("utf-8")
     else:
         data = compare.render_markdown(result, lang).encode("utf-8")
-    write_output(args.output, data, force=args.force)
+    write_output(args.output, data, force=args.force, inputs=inputs_of(args))
     return 0

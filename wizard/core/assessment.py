@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any, Optional
 
 from wizard.core.answers import PROBLEM, check_answer, short
 from wizard.core.errors import AssessmentError
-from wizard.core.storage import atomic_write
+from wizard.core.storage import NotRegular, atomic_write, read_regular
 from wizard.i18n import N_, Note
 
 FORMAT = "ai-trade-readiness-assessment"
@@ -37,6 +38,11 @@ MAX_COMMENT = 2000      # an action's comment
 MAX_NOTE = 5000         # a note on a question
 MAX_MARKING = 60        # the confidentiality marking printed on every page
 MAX_ID = 64
+MAX_TEXT = 5000         # any text in the file (the longest: a note, a text answer)
+MAX_ENTRIES = 2000      # answers, notes or plan entries (each); checked before validation
+MAX_PACKS = 50          # entries in "packs" (as many as a folder may hold)
+MAX_VALUES = 100_000    # values in the whole file (lists and objects count their items)
+MAX_DROPPED = 500       # entries for questions or actions the current packs do not have
 
 # Reasons an answer is not carried over (gettext ids: reports translate them).
 GONE_QUESTION = N_("question no longer in the current packs")
@@ -74,6 +80,22 @@ NO_FILE = N_("{file}: no such file")
 IS_FOLDER = N_("{file}: is a folder, not an assessment file")
 UNREADABLE = N_("{file}: cannot read the file ({reason})")
 UNKNOWN_QUESTION = N_("unknown question {question}")
+NOT_A_FILE = N_("{file}: not an ordinary file (a pipe, device or socket); open the assessment "
+                "file itself")
+DUPLICATE_KEY = N_("{file}: line {line}: \"{key}\" appears twice in the same place, and only one "
+                   "can be right. The file was edited by hand or damaged: delete the wrong one "
+                   "(compare with the .bak backup) and open it again")
+TOO_MANY_ENTRIES = N_("{file}: \"{part}\" has {count} entries; an assessment has at most {limit}. "
+                      "This is not a file saved by this program: open the file it saved, or its "
+                      ".bak backup")
+TOO_MANY_VALUES = N_("{file}: more than {limit} values; an assessment has far fewer. This is not "
+                     "a file saved by this program: open the file it saved, or its .bak backup")
+TOO_MANY_UNFITTING = N_("{file}: {count} answers, notes or plan entries are for questions or "
+                        "actions the current questionnaires do not have; at most {limit} can be "
+                        "set aside. Check that this is the right file, or open it with the "
+                        "questionnaires it was answered with")
+TEXT_TOO_LONG = N_("{file}: a text of {length} characters (at most {limit}); not a file saved by "
+                   "this program: open the file it saved, or its .bak backup")
 
 # What pydantic finds wrong in a damaged file, in our words (other kinds keep pydantic's own)
 NOT_A_DATE = N_("{value} is not a date in YYYY-MM-DD form")
@@ -269,17 +291,94 @@ def _version_tuple(version: str) -> tuple[int, ...]:
         return (0,)
 
 
-def _depth(value: Any, limit: int) -> bool:
+def _shape(value: Any, name: str) -> None:
+    """Nesting, the number of values and the length of every text, checked in one pass
+    before anything else looks at the file (so a hostile file costs one walk, no more)."""
     stack = [(value, 0)]
+    count = 0
     while stack:
         item, depth = stack.pop()
-        if depth > limit:
-            return False
+        if depth > MAX_DEPTH:
+            raise AssessmentError.said(DEEPER_THAN, file=name, limit=MAX_DEPTH)
+        count += 1
+        if count > MAX_VALUES:
+            raise AssessmentError.said(TOO_MANY_VALUES, file=name, limit=f"{MAX_VALUES:,}")
         if isinstance(item, dict):
+            for key in item:
+                if len(key) > MAX_TEXT:
+                    raise AssessmentError.said(TEXT_TOO_LONG, file=name, length=f"{len(key):,}",
+                                               limit=f"{MAX_TEXT:,}")
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)
-    return True
+        elif isinstance(item, str) and len(item) > MAX_TEXT:
+            raise AssessmentError.said(TEXT_TOO_LONG, file=name, length=f"{len(item):,}",
+                                       limit=f"{MAX_TEXT:,}")
+
+
+def _count_entries(raw: dict, name: str) -> None:
+    """At most ``MAX_ENTRIES`` answers, notes and plan entries (and ``MAX_PACKS`` packs), before
+    the schema builds a model of each: the program never has more than that in a file."""
+    for part, limit in (("answers", MAX_ENTRIES), ("notes", MAX_ENTRIES),
+                        ("plan", MAX_ENTRIES), ("packs", MAX_PACKS)):
+        entries = raw.get(part)
+        if isinstance(entries, dict) and len(entries) > limit:
+            raise AssessmentError.said(TOO_MANY_ENTRIES, file=name, part=part,
+                                       count=f"{len(entries):,}", limit=f"{limit:,}")
+
+
+def _count_unfitting(raw: dict, content, name: str) -> None:
+    """At most ``MAX_DROPPED`` entries for questions or actions ``content`` does not have:
+    they would be set aside and listed in every report (whose PDF grows with them)."""
+    count = 0
+    for part, known in (("answers", content.questions), ("notes", content.questions),
+                        ("plan", content.actions)):
+        entries = raw.get(part)
+        if isinstance(entries, dict):
+            count += sum(1 for key in entries if key not in known)
+    if count > MAX_DROPPED:
+        raise AssessmentError.said(TOO_MANY_UNFITTING, file=name, count=f"{count:,}",
+                                   limit=f"{MAX_DROPPED:,}")
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate()
+    return result
+
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:]', re.S)
+
+
+def _first_duplicate(text: str) -> tuple[str, int]:
+    """The first key that repeats within one JSON object, and its line (1-based), found by a
+    linear scan of the text (only run when the parser has met a duplicate)."""
+    stack: list = []       # per open container: the keys seen (objects) or None (lists)
+    last = None            # the string token just before, if the last token was a string
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token == "{":
+            stack.append(set())
+        elif token == "[":
+            stack.append(None)
+        elif token in "}]":
+            if stack:
+                stack.pop()
+        elif token == ":" and last is not None and stack and stack[-1] is not None:
+            try:
+                key = json.loads(last.group())
+            except ValueError:
+                key = last.group()[1:-1]
+            if key in stack[-1]:
+                return key, text.count("\n", 0, last.start()) + 1
+            stack[-1].add(key)
+        last = match if token.startswith('"') else None
+    return "?", 1
 
 
 def _key(key: Any) -> str:
@@ -350,7 +449,10 @@ def _decode(data: bytes, name: str) -> dict:
     except UnicodeDecodeError as exc:
         raise AssessmentError.said(NOT_UTF8, file=name, offset=exc.start) from exc
     try:
-        raw = json.loads(text, parse_int=_parse_int)
+        raw = json.loads(text, parse_int=_parse_int, object_pairs_hook=_unique_keys)
+    except _Duplicate as exc:
+        key, line = _first_duplicate(text)
+        raise AssessmentError.said(DUPLICATE_KEY, file=name, line=line, key=_key(key)) from exc
     except _TooManyDigits as exc:
         raise AssessmentError.said(TOO_MANY_DIGITS, file=name, digits=exc.args[0],
                                    limit=MAX_DIGITS) from exc
@@ -361,8 +463,8 @@ def _decode(data: bytes, name: str) -> dict:
                                    error=exc.msg) from exc
     if not isinstance(raw, dict):
         raise AssessmentError.said(NOT_OBJECT, file=name)
-    if not _depth(raw, MAX_DEPTH):
-        raise AssessmentError.said(DEEPER_THAN, file=name, limit=MAX_DEPTH)
+    _count_entries(raw, name)      # the most telling refusal first
+    _shape(raw, name)
     if not _encodable(raw):
         raise AssessmentError.said(NOT_UNICODE, file=name)
     return raw
@@ -379,15 +481,21 @@ def _check_header(raw: dict, name: str) -> None:
         raise AssessmentError.said(NEWER, file=name, found=version, supported=SCHEMA_VERSION)
 
 
-def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded:
+def parse_assessment(data: bytes, content, name: str = "<assessment>", *,
+                     salvage: bool = False) -> Loaded:
     """Check raw file bytes against ``content``; answers to questions that an older pack
-    version had are moved to ``Loaded.dropped`` instead of being refused or lost."""
+    version had are moved to ``Loaded.dropped`` instead of being refused or lost.
+
+    ``salvage`` (autosaved work being recovered): whatever does not fit the current packs is
+    moved to ``dropped`` the same way, whichever content version the work was answered with,
+    so that no answer is refused for a content change made since."""
     from pydantic import ValidationError
 
     from wizard.core import assessment_schema
 
     raw = _decode(data, name)
     _check_header(raw, name)
+    _count_unfitting(raw, content, name)
     raw = _migrate(raw)
     try:
         checked = assessment_schema.Assessment.model_validate(raw)
@@ -409,7 +517,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
              if pid not in current or _version_tuple(ver) < _version_tuple(current[pid])}
 
     def migrating(key: str) -> bool:
-        return key.split(".", 1)[0] in older
+        return salvage or key.split(".", 1)[0] in older
 
     answers = {}
     for qid, value in assessment.answers.items():
@@ -438,7 +546,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>") -> Loaded
     for aid, edit in assessment.plan.items():
         if aid in content.actions:
             plan[aid] = edit
-        elif older:
+        elif older or salvage:
             dropped.append(Dropped(aid, edit.as_dict(), GONE_ACTION))
         else:
             raise AssessmentError.said(UNKNOWN_ACTION, file=name, action=short(aid))
@@ -454,12 +562,15 @@ def load_assessment(path: Path, content) -> Loaded:
         if size > MAX_BYTES:
             raise AssessmentError.said(TOO_BIG, file=name, size=f"{size / 2**20:.1f}",
                                        limit=MAX_BYTES // 2**20)
-        with path.open("rb") as fh:     # never more than the limit, whatever stat said
-            data = fh.read(MAX_BYTES + 1)
+        # an ordinary file only (a pipe would wait for a writer forever), and never more than
+        # the limit, whatever stat said
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError as exc:
         raise AssessmentError.said(NO_FILE, file=name) from exc
-    except IsADirectoryError as exc:
-        raise AssessmentError.said(IS_FOLDER, file=name) from exc
+    except (IsADirectoryError, NotRegular) as exc:
+        if path.is_dir():
+            raise AssessmentError.said(IS_FOLDER, file=name) from exc
+        raise AssessmentError.said(NOT_A_FILE, file=name) from exc
     except OSError as exc:
         raise AssessmentError.said(UNREADABLE, file=name, reason=exc.strerror) from exc
     return parse_assessment(data, content, name)

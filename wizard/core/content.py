@@ -20,19 +20,22 @@ from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Quest
 from wizard.core.problems import Problem, line_of
 from wizard.i18n import N_
 
-MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
+MAX_STAMP_BYTES = 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
 GLOSSARY_FILE = "glossary.yaml"
 RULES_FILE = "rules.yaml"
 # files of the content folder that are not packs: file name -> (Content field, model class)
 SHARED_FILES = {GLOSSARY_FILE: ("glossary", Glossary), RULES_FILE: ("registry", Registry)}
 MAX_PACK_FILES = 50
+MAX_FOLDER_BYTES = 3 * 1024 * 1024  # all packs of a folder (built-in: about 0.5 MB)
+MAX_CONDITION_CHARS = 200_000  # all conditions of a folder together (built-in: about 13,000)
 
 # What a user sees when the wizard or a report cannot start on a folder of packs (the list of
 # problems, for questionnaire authors, stays in English: readiness-wizard validate)
 NO_FOLDER = N_("{folder}: no such folder of questionnaire packs")
 NO_PACKS = N_("{folder}: no questionnaire packs (*.yaml) in this folder")
 TOO_MANY_PACKS = N_("{folder}: {count} YAML files; at most {limit} packs")
+FOLDER_TOO_BIG = N_("{folder}: the questionnaire packs are {size} MB together; at most {limit} MB")
 PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'readiness-wizard "
               "validate' for the list")
 
@@ -191,16 +194,24 @@ def _read_packs(folder: Path) -> tuple[list[tuple[Path, Pack, object]], dict, di
     if len(pack_files) > MAX_PACK_FILES:
         raise ContentError.said(TOO_MANY_PACKS, folder=str(folder), count=len(pack_files),
                                 limit=MAX_PACK_FILES)
+    total = sum(_size(path) for path in files)
+    if total > MAX_FOLDER_BYTES:
+        raise ContentError.said(FOLDER_TOO_BIG, folder=str(folder), size=f"{total / 2**20:.1f}",
+                                limit=MAX_FOLDER_BYTES // 2**20)
     from pydantic import ValidationError  # only when the cache misses, like YAML
 
     from wizard.core import schema
-    from wizard.core.yamlsource import load_yaml
+    from wizard.core.yamlsource import Budget, load_yaml
 
     packs, shared, lines = [], {}, {}
     broken: set[str] = set()
+    budget = Budget()     # values in all the folder's packs together
     for path in files:
+        if budget.left < 0:   # over the limit already (said once, at the file that went over)
+            broken.add(path.stem)
+            continue
         try:
-            data = load_yaml(path)
+            data = load_yaml(path, budget)
         except ContentError as exc:
             problems.extend(exc.problems or [Problem(str(path), 1, str(exc), "F002")])
             broken.add(path.stem)
@@ -238,6 +249,32 @@ def _registry_lines(registry: Registry, data) -> dict[str, int]:
     return lines
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0    # the loader reports it
+
+
+def _conditions_over_limit(read: list) -> Optional[Problem]:
+    """Parsing a condition costs about a microsecond a character: a folder's conditions are
+    limited together, and checked before any is parsed (the problem names the first pack
+    whose conditions go over the limit)."""
+    total = 0
+    for path, pack, data in read:
+        sources = [pack.applies_if] + [f.when for f in pack.findings]
+        for section in pack.sections:
+            sources.append(section.show_if)
+            sources.extend(q.show_if for q in section.questions)
+        total += sum(len(source) for source in sources if source)
+        if total > MAX_CONDITION_CHARS:
+            return Problem(str(path), 1, f"the conditions (show_if, when, applies_if) of the "
+                                         f"packs are longer than {MAX_CONDITION_CHARS:,} "
+                                         f"characters together, at this pack; the limit keeps "
+                                         f"checking fast: shorten or combine them", "F003")
+    return None
+
+
 def _compile(source: Optional[str], pack_id: str, where: str, line: int,
              problems: list[Problem], file: str) -> Optional[expr.Expr]:
     if source is None:
@@ -261,6 +298,11 @@ def _assemble(folder: Path, read: list, shared: dict, problems: list[Problem],
     from wizard.core import checks
 
     read.sort(key=lambda item: (item[1].order, item[1].id))
+    too_long = _conditions_over_limit(read)
+    if too_long is not None:
+        empty = Content(folder=folder, packs=(), files={}, questions={}, groups={},
+                        findings=(), actions={}, applies={})
+        return empty, sorted(set(problems + [too_long]))
     questions: dict[str, QuestionInfo] = {}
     findings: list = []
     actions: dict[str, ActionInfo] = {}

@@ -4,20 +4,35 @@ Only ``yaml.SafeLoader`` is used (no Python tags, no code from data). Mappings b
 :class:`LineDict` and sequences :class:`LineList`; both carry ``line`` (1-based) and ``lines``
 (key or index -> line of that entry), so a validation error found by pydantic at location
 ``("sections", 0, "questions", 2, "text")`` can be reported at the right line.
+
+Limits keep the worst file cheap (docs/guarantees.md, section 5, has the measured times): at
+most ``MAX_BYTES`` per file, nesting at most ``MAX_DEPTH``, no aliases, and at most
+``MAX_NODES`` values (texts, numbers, lists, mappings) in all the packs of a folder together,
+counted on the parser's event stream before anything is built (building a value costs about
+20 microseconds, so it is the count of values, not bytes, that makes a pack slow to check).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import yaml
 
 from wizard.core.errors import ContentError
+from wizard.core.storage import NotRegular, read_regular
 from wizard.core.problems import Problem, line_of  # noqa: F401 - line_of re-exported
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 1024 * 1024        # one pack file (the largest built-in pack is about 100 KB)
 MAX_DEPTH = 40
+MAX_NODES = 100_000            # values in a folder's packs together (built-in: about 12,000)
+
+
+class Budget:
+    """How many more values the packs of one folder may hold (shared by its files)."""
+
+    def __init__(self, nodes: int = MAX_NODES) -> None:
+        self.left = nodes
 
 
 class LineDict(dict):
@@ -88,9 +103,11 @@ def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> 
     if size > max_bytes:
         raise _error(path, 0, f"the {what} is {size / 2**20:.1f} MB; the limit is "
                               f"{max_bytes / 2**20:.0f} MB", "F003")
-    try:
-        with path.open("rb") as fh:     # never more than the limit, whatever stat said
-            data = fh.read(max_bytes + 1)
+    try:      # an ordinary file only, never more than the limit, whatever stat said
+        data = read_regular(path, max_bytes)
+    except (NotRegular, IsADirectoryError) as exc:
+        raise _error(path, 0, f"not an ordinary file (a folder, pipe or device); a {what} "
+                              "must be a file", "F002") from exc
     except OSError as exc:
         raise _error(path, 0, f"cannot read the {what} ({exc.strerror})", "F002") from exc
     if len(data) > max_bytes:
@@ -104,13 +121,22 @@ def read_text(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> 
                               "save it as UTF-8", "F004") from exc
 
 
-def _check_events(text: str) -> None:
-    """Nesting and aliases, checked on the parser's event stream before anything is composed.
-    libyaml's composer recurses in C: a pack nested 100,000 levels deep (a 200 KB file) would
-    crash the process instead of raising. The events come from a loop, not recursion, and an
-    alias is reported at the line where it is used."""
+def _check_events(text: str, budget: Optional[Budget] = None) -> None:
+    """Nesting, aliases and the number of values, checked on the parser's event stream before
+    anything is composed. libyaml's composer recurses in C: a pack nested 100,000 levels deep
+    (a 200 KB file) would crash the process instead of raising. The events come from a loop,
+    not recursion, and an alias is reported at the line where it is used."""
     depth = 0
+    budget = budget if budget is not None else Budget()
     for event in yaml.parse(text, Loader=_BASE):
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent,
+                              yaml.MappingStartEvent)):
+            budget.left -= 1
+            if budget.left < 0:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"the packs of this folder hold more than {MAX_NODES:,} values "
+                                "(texts, numbers, lists and mappings) together; the limit keeps "
+                                "checking them fast: shorten the content", event.start_mark)
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -123,11 +149,12 @@ def _check_events(text: str) -> None:
                                        event.start_mark)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse ``path`` safely, with line information; errors name the file and line."""
+def load_yaml(path: Path, budget: Optional[Budget] = None) -> Any:
+    """Parse ``path`` safely, with line information; errors name the file and line.
+    ``budget``: the values the folder's packs may still hold (shared by its files)."""
     text = read_text(path, what="YAML file")
     try:
-        _check_events(text)
+        _check_events(text, budget)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -100,9 +100,11 @@ def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
 
 
 def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None,
-          group: str = "area") -> Path:
-    """Render and write the report; nothing is written when rendering fails."""
+          group: str = "area", inputs=()) -> Path:
+    """Render and write the report; nothing is written when rendering fails. ``inputs``: files
+    the report was made from (the assessment), which it may never replace, even with force."""
     check(fmt, lang)
-    path = check_new_file(Path(path), force=force)   # before the (possibly slow) rendering
+    inputs = [p for p in inputs if p is not None]
+    path = check_new_file(Path(path), force=force, inputs=inputs)   # before the rendering
     return write_new_file(path, render(report, fmt, lang, content=content, group=group),
-                          force=force)
+                          force=force, inputs=inputs)

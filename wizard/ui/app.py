@@ -116,13 +116,22 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 def run(file: Optional[str] = None, packs_dir: Optional[str] = None) -> int:
     """Open the wizard (on ``file`` if given) and return the exit code: 0, or 2 when it
-    cannot start (no usable questionnaires, no Qt), with a message and no traceback."""
+    cannot start (no usable questionnaires, no Qt, no display), with a message and no
+    traceback."""
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:
         print(f"readiness-wizard: the desktop wizard cannot start: Qt is not available ({exc}). "
               "Install PySide6-Essentials, or use the command-line commands "
               "('readiness-wizard --help').", file=sys.stderr)
+        return 2
+    from wizard.ui import display
+
+    reason = display.problem()    # before Qt, which would abort the process without one
+    if reason is not None:
+        from wizard.i18n import default_language
+
+        print(f"readiness-wizard: {reason.render(default_language())}", file=sys.stderr)
         return 2
     previous = sys.excepthook
     sys.excepthook = _excepthook

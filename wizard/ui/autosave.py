@@ -1,16 +1,17 @@
 """Autosave: after every change the unsaved work goes to this session's recovery file
 (``wizard.recovery``), shortly debounced so that typing does not write on every key. While the
-wizard runs it holds a QLockFile; recovery files whose lock nobody holds belong to sessions
-that ended without closing properly, and those are offered at start-up."""
+wizard runs it holds an operating-system lock on its session's lock file
+(:class:`wizard.recovery.SessionLock`); recovery files whose lock can be taken belong to
+sessions that ended without closing properly, and those are offered at start-up."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from wizard.recovery import Entry, RecoveryStore, new_session_id
+from wizard.recovery import Entry, RecoveryStore, SessionLock, new_session_id
 
 DELAY_MS = 400
 
@@ -27,9 +28,9 @@ class Autosave(QObject):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             pass
-        self.lock = QLockFile(str(self.store.lock_path(self.session_id)))
-        self.lock.setStaleLockTime(0)
-        self.locked = self.lock.tryLock(0)
+        self.lock = self.store.lock(self.session_id)
+        self.locked = self.lock.acquire()
+        self.claims: dict[str, SessionLock] = {}   # other sessions' locks, while offered
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -63,23 +64,45 @@ class Autosave(QObject):
         self.store.remove(self.session_id)
 
     def orphans(self) -> list[Entry]:
-        """Recovery files of sessions that are not running any more, newest first."""
+        """Recovery files of sessions that are not running any more, newest first. Each one's
+        lock is held until :meth:`discard`, :meth:`keep` or :meth:`set_aside`, so that no
+        other window offers the same work meanwhile."""
+        self.store.sweep_locks()
         found = []
         for entry in self.store.entries():
-            if entry.session == self.session_id:
+            if entry.session == self.session_id or entry.session in self.claims:
                 continue
-            other = QLockFile(str(self.store.lock_path(entry.session)))
-            other.setStaleLockTime(0)
-            if other.tryLock(0):
-                other.unlock()
+            claim = self.store.claim(entry)
+            if claim is not None:
+                self.claims[entry.session] = claim
                 found.append(entry)
         return found
 
+    def _release(self, entry: Entry) -> None:
+        claim = self.claims.pop(entry.session, None)
+        if claim is not None:
+            claim.release(remove=True)
+
     def discard(self, entry: Entry) -> None:
+        """Delete ``entry`` (restored into this session, or declined by the user)."""
         self.store.discard(entry)
+        self._release(entry)
+
+    def keep(self, entry: Entry) -> None:
+        """Leave ``entry`` where it is, to be offered again at the next start."""
+        self._release(entry)
+
+    def set_aside(self, entry: Entry) -> Path:
+        """Move ``entry`` to the kept folder (see ``RecoveryStore.set_aside``)."""
+        path = self.store.set_aside(entry)
+        self._release(entry)
+        return path
 
     def close(self) -> None:
         self.clear()
+        for claim in list(self.claims.values()):
+            claim.release(remove=True)
+        self.claims.clear()
         if self.locked:
-            self.lock.unlock()
+            self.lock.release(remove=True)
             self.locked = False

@@ -1,15 +1,19 @@
-"""Every dialog the wizard opens goes through these few functions, which call Qt's static
-QMessageBox and QFileDialog methods (tests replace those with ``monkeypatch.setattr``)."""
+"""Every dialog the wizard opens goes through these few functions. Message boxes show their
+text as plain text, always: messages quote file names and values from files, and a file must
+never be able to put a link, an image or a heading into a dialog. File dialogs are Qt's static
+QFileDialog methods. Tests replace ``_box`` (message boxes) and the QFileDialog methods."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wizard.i18n import N_
 from wizard.ui import lang
+from wizard.ui.compat import run_event_loop
 
 APP = N_("AI Trade Readiness")
 UNSAVED_TITLE = N_("Unsaved changes")
@@ -19,36 +23,65 @@ ALL_FILTER = N_("All files (*)")
 WORKBOOK_FILTER = N_("Excel workbooks (*.xlsx)")
 SUFFIX = ".aitr.json"
 
+SB = QMessageBox.StandardButton
+_ICONS = {"question": QMessageBox.Icon.Question, "warning": QMessageBox.Icon.Warning,
+          "critical": QMessageBox.Icon.Critical, "information": QMessageBox.Icon.Information}
+
+
+def make_box(kind: str, parent: Optional[QWidget], title: str, text: str,
+             buttons=SB.Ok, default=SB.NoButton) -> QMessageBox:
+    """A message box whose title and text are shown exactly as given (plain text)."""
+    box = QMessageBox(_ICONS[kind], title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if default != SB.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def _box(kind: str, parent: Optional[QWidget], title: str, text: str,
+         buttons=SB.Ok, default=SB.NoButton):
+    """Show a plain-text message box and return the standard button chosen."""
+    box = make_box(kind, parent, title, text, buttons, default)
+    try:
+        run_event_loop(box)
+        clicked = box.clickedButton()
+        return box.standardButton(clicked) if clicked is not None else SB.Cancel
+    finally:
+        box.deleteLater()
+
 
 def ask_save_changes(parent: Optional[QWidget], name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-               | QMessageBox.StandardButton.Cancel)
-    answer = QMessageBox.question(parent, lang.tr(UNSAVED_TITLE), lang.tr(UNSAVED, name=name),
-                                  buttons, QMessageBox.StandardButton.Save)
-    if answer == QMessageBox.StandardButton.Save:
+    answer = _box("question", parent, lang.tr(UNSAVED_TITLE), lang.tr(UNSAVED, name=name),
+                  SB.Save | SB.Discard | SB.Cancel, SB.Save)
+    if answer == SB.Save:
         return "save"
-    if answer == QMessageBox.StandardButton.Discard:
+    if answer == SB.Discard:
         return "discard"
     return "cancel"
 
 
 def ask_yes_no(parent: Optional[QWidget], title: str, text: str) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    return _box("question", parent, title, text, SB.Yes | SB.No, SB.Yes) == SB.Yes
+
+
+def ask_yes_no_cancel(parent: Optional[QWidget], title: str, text: str) -> str:
+    """'yes', 'no' or 'cancel' (also when the box is closed)."""
+    answer = _box("question", parent, title, text, SB.Yes | SB.No | SB.Cancel, SB.Yes)
+    return {SB.Yes: "yes", SB.No: "no"}.get(answer, "cancel")
 
 
 def error(parent: Optional[QWidget], title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    _box("warning", parent, title, text)
 
 
 def fatal(parent: Optional[QWidget], title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    _box("critical", parent, title, text)
 
 
 def inform(parent: Optional[QWidget], title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _box("information", parent, title, text)
 
 
 def _filters() -> str:

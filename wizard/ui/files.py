@@ -22,8 +22,23 @@ DROPPED = N_("This file was answered with an older version of the questionnaires
 MORE = N_("... and {count} more")
 RECOVER_TITLE = N_("Recover unsaved answers?")
 RECOVER = N_("The program did not close properly last time. Unsaved work from {time} was kept "
-             "({count} answers, {name}). Recover it? If you choose No, it is deleted.")
+             "({count} answers, {name}).\n\nYes: recover it now. No: delete it. Cancel: keep "
+             "it and ask again at the next start.")
+RECOVER_SEVERAL = N_("The program did not close properly, and unsaved work from {total} sessions "
+                     "was kept. Number {number} of {total} is from {time} ({count} answers, "
+                     "{name}).\n\nYes: recover it now (the others are kept and offered at the "
+                     "next start). No: delete it. Cancel: keep it and ask again at the next start.")
+KEPT_OTHERS_TITLE = N_("More unsaved work is kept")
+KEPT_OTHERS = N_("{count} more sessions with unsaved work are kept. They will be offered again "
+                 "when you next start the program.")
 RECOVER_FAILED = N_("The unsaved work could not be recovered")
+RECOVER_KEPT = N_("It was not deleted: the complete work is kept in {path}. You can open that "
+                  "file with a version of the program and questionnaires it fits.")
+RECOVER_NOT_KEPT = N_("It was not deleted and will be offered again at the next start.")
+RECOVERED_PART_TITLE = N_("Some recovered answers no longer fit")
+RECOVERED_PART = N_("This work was answered with other questionnaires than the current ones. {count} "
+                    "answers, notes or plan entries no longer fit and were set aside (the report "
+                    "lists them). The complete work, as it was, is kept in {path}.")
 SAVED = N_("Saved: {path}")
 
 
@@ -88,11 +103,16 @@ class FileController:
         return True
 
     def show_dropped(self, dropped: list) -> None:
+        dialogs.inform(self.window, lang.tr(DROPPED_TITLE),
+                       lang.tr(DROPPED, count=len(dropped)) + "\n\n"
+                       + self._dropped_lines(dropped))
+
+    @staticmethod
+    def _dropped_lines(dropped: list) -> str:
         lines = [f"\u2022 {item.key}: {lang.tr(item.reason)}" for item in dropped[:15]]
         if len(dropped) > 15:
             lines.append(lang.tr(MORE, count=len(dropped) - 15))
-        dialogs.inform(self.window, lang.tr(DROPPED_TITLE),
-                       lang.tr(DROPPED, count=len(dropped)) + "\n\n" + "\n".join(lines))
+        return "\n".join(lines)
 
     def save(self) -> bool:
         if self.session is None:
@@ -146,33 +166,76 @@ class FileController:
 
     # -- recovery --------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
-        """Offer the newest orphaned recovery file; True when its work was restored."""
-        from wizard.core.assessment import parse_assessment
-
-        orphans = self.window.autosave.orphans()
-        if not orphans:
-            return False
-        entry = orphans[0]
-        name = Path(entry.source).name if entry.source else lang.tr(UNTITLED)
-        when = entry.saved_at.replace("T", " ")
-        question = lang.tr(RECOVER, time=when, count=entry.answer_count, name=name)
-        accepted = dialogs.ask_yes_no(self.window, lang.tr(RECOVER_TITLE), question)
+        """Offer each orphaned recovery file in turn, newest first; True when one was restored.
+        Only what the user restored or declined is deleted; what does not fit the current
+        questionnaires is set aside, never deleted."""
+        autosave = self.window.autosave
+        orphans = autosave.orphans()
         restored = False
-        if accepted:
-            try:
-                loaded = parse_assessment(entry.assessment, self.session.content,
-                                          entry.source or "recovery")
-            except WizardError as exc:
-                dialogs.error(self.window, lang.tr(RECOVER_FAILED), lang.error_text(exc))
+        kept = 0
+        for number, entry in enumerate(orphans, start=1):
+            if restored:
+                autosave.keep(entry)
+                kept += 1
+                continue
+            choice = dialogs.ask_yes_no_cancel(self.window, lang.tr(RECOVER_TITLE),
+                                               self._recover_question(entry, number,
+                                                                      len(orphans)))
+            if choice == "yes":
+                restored = self._recover(entry)
+            elif choice == "no":
+                autosave.discard(entry)
             else:
-                source = Path(entry.source) if entry.source else None
-                self.session.replace(loaded.assessment, source, loaded.dropped, modified=True)
-                self.window.autosave.flush()
-                restored = True
-                if loaded.dropped:
-                    self.show_dropped(loaded.dropped)
-        for other in orphans:
-            self.window.autosave.discard(other)
+                autosave.keep(entry)
+        if restored and kept:
+            dialogs.inform(self.window, lang.tr(KEPT_OTHERS_TITLE),
+                           lang.tr(KEPT_OTHERS, count=kept))
         self.window.update_title()
         return restored
 
+    def _recover_question(self, entry, number: int, total: int) -> str:
+        name = Path(entry.source).name if entry.source else lang.tr(UNTITLED)
+        when = entry.saved_at.replace("T", " ")
+        if total == 1:
+            return lang.tr(RECOVER, time=when, count=entry.answer_count, name=name)
+        return lang.tr(RECOVER_SEVERAL, time=when, count=entry.answer_count, name=name,
+                       number=number, total=total)
+
+    def _recover(self, entry) -> bool:
+        """Restore ``entry`` into this window, through the same migration as a saved file:
+        what does not fit the current questionnaires is listed, and the complete work is set
+        aside first."""
+        from wizard.core.assessment import parse_assessment
+
+        autosave = self.window.autosave
+        try:
+            loaded = parse_assessment(entry.assessment, self.session.content,
+                                      entry.source or "recovery", salvage=True)
+        except WizardError as exc:
+            dialogs.error(self.window, lang.tr(RECOVER_FAILED),
+                          lang.error_text(exc) + "\n\n" + self._set_aside(entry))
+            return False
+        where = self._set_aside(entry) if loaded.dropped else None
+        source = Path(entry.source) if entry.source else None
+        self.session.replace(loaded.assessment, source, loaded.dropped, modified=True)
+        if where is None:
+            if autosave.flush():      # now this session's own recovery file holds the work
+                autosave.discard(entry)
+            else:
+                autosave.keep(entry)
+        else:
+            autosave.flush()
+            dialogs.inform(self.window, lang.tr(RECOVERED_PART_TITLE),
+                           lang.tr(RECOVERED_PART, count=len(loaded.dropped), path=where)
+                           + "\n\n" + self._dropped_lines(loaded.dropped))
+        return True
+
+    def _set_aside(self, entry) -> str:
+        """Move ``entry`` to the kept folder; what to tell the user about it."""
+        autosave = self.window.autosave
+        try:
+            path = autosave.set_aside(entry)
+        except (OSError, WizardError):
+            autosave.keep(entry)
+            return lang.tr(RECOVER_NOT_KEPT)
+        return lang.tr(RECOVER_KEPT, path=str(path))

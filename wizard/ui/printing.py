@@ -67,14 +67,15 @@ def _call(function, *args, **optional):
     return function(*args, **kwargs)
 
 
-def write(report, fmt: str, lang: str, path: Path, content=None, group: str = "area") -> None:
+def write(report, fmt: str, lang: str, path: Path, content=None, group: str = "area",
+          inputs=()) -> None:
     """Write ``report`` as ``fmt`` in ``lang`` (ko, en or both) to ``path`` (the file
     dialog has already asked before replacing a file); ``group``: the checklist by area or
-    by a programme framework's elements."""
+    by a programme framework's elements; ``inputs``, the open assessment, is never replaced."""
     module = report_module("export")
     if module is not None and hasattr(module, "write"):
         _call(module.write, report, fmt, lang, Path(path), force=True, content=content,
-              group=group)
+              group=group, inputs=inputs)
         return
     from wizard.core.errors import InputError
     from wizard.core.storage import atomic_write

@@ -175,7 +175,8 @@ class ExportPage(BasePage):
             path = path.with_suffix(f".{ext}")
         try:
             printing.write(self.session.report(), fmt, self.chosen_language(), path,
-                           self.session.content, self.chosen_group())
+                           self.session.content, self.chosen_group(),
+                           inputs=[self.session.path])
         except (WizardError, OSError) as exc:
             dialogs.error(self, lang.tr(FAILED), lang.error_text(exc))
             return
