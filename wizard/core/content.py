@@ -19,7 +19,7 @@ from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, Pack, Question, Section, from_plain,
                                to_plain)
 from wizard.core.problems import Problem, line_of
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 
 MAX_STAMP_BYTES = 10 * 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
@@ -31,8 +31,10 @@ MAX_PACK_FILES = 50
 NO_FOLDER = N_("{folder}: no such folder of questionnaire packs")
 NO_PACKS = N_("{folder}: no questionnaire packs (*.yaml) in this folder")
 TOO_MANY_PACKS = N_("{folder}: {count} YAML files; at most {limit} packs")
-PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'readiness-wizard "
-              "validate' for the list")
+PROBLEMS = NP_("{folder}: {count} problem in the questionnaire packs; run 'readiness-wizard "
+               "validate' to see it",
+               "{folder}: {count} problems in the questionnaire packs; run 'readiness-wizard "
+               "validate' for the list")
 
 
 def _shared_text(cache: dict, text) -> dict:
