@@ -11,6 +11,7 @@ from wizard.core.labels import label
 from wizard.i18n import translate
 
 REPORT_LANGS = ("ko", "en", "both")
+DETAILS = ("full", "summary")      # the whole report, or the short form to hand over
 
 
 def pick(text: Optional[dict], lang: str, sep: str = " / ") -> str:
@@ -27,7 +28,7 @@ def _params(params: dict, lang: str) -> dict:
     return {k: v.get(lang, "") if isinstance(v, dict) else v for k, v in params.items()}
 
 
-def tr(message: str, lang: str, **params) -> str:
+def tr(message: str, lang: str, /, **params) -> str:
     """A program string in ``lang``; for ``both``, Korean then English. A ``{ko, en}``
     parameter gives each language its own value (e.g. a date written for each)."""
     if lang == "both":

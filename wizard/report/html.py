@@ -7,9 +7,11 @@ from wizard.report import chart, templating
 from wizard.report.view import report_context
 
 
-def render(report, lang: str, *, content=None) -> str:
+def render(report, lang: str, *, content=None, detail: str = "full") -> str:
     """The HTML report of ``report`` in ``lang`` (``ko``, ``en`` or ``both``). ``content`` (the
-    loaded questionnaires) adds the glossary and the names of calculations when given."""
+    loaded questionnaires) adds the glossary and the names of calculations when given;
+    ``detail`` is ``full`` or ``summary`` (the short form)."""
     svg = chart.svg(chart.chart_rows(report), lang)
-    context = report_context(report, lang, target="web", content=content, chart=svg)
+    context = report_context(report, lang, target="web", content=content, chart=svg,
+                             detail=detail)
     return templating.render("report.html", lang, **context)
