@@ -66,12 +66,14 @@ def _call(function, *args, **optional):
     return function(*args, **kwargs)
 
 
-def write(report, fmt: str, lang: str, path: Path, content=None) -> None:
+def write(report, fmt: str, lang: str, path: Path, content=None, detail: str = "full") -> None:
     """Write ``report`` as ``fmt`` in ``lang`` (ko, en or both) to ``path`` (the file
-    dialog has already asked before replacing a file)."""
+    dialog has already asked before replacing a file); ``detail``: ``full`` or ``summary``
+    (the short form)."""
     module = report_module("export")
     if module is not None and hasattr(module, "write"):
-        _call(module.write, report, fmt, lang, Path(path), force=True, content=content)
+        _call(module.write, report, fmt, lang, Path(path), force=True, content=content,
+              detail=detail)
         return
     from wizard.core.errors import InputError
     from wizard.core.storage import atomic_write
@@ -87,11 +89,11 @@ def write(report, fmt: str, lang: str, path: Path, content=None) -> None:
     atomic_write(Path(path), data.encode("utf-8"))
 
 
-def build_document(report, lang: str, content=None):
+def build_document(report, lang: str, content=None, detail: str = "full"):
     """A QTextDocument of the report for printing."""
     module = report_module("pdf")
     if module is not None and hasattr(module, "build_document"):
-        return _call(module.build_document, report, lang, content=content)
+        return _call(module.build_document, report, lang, content=content, detail=detail)
     from PySide6.QtGui import QTextDocument
 
     from wizard.fonts import ui_font
@@ -124,11 +126,11 @@ def paint(document, printer, report, lang: str) -> None:
         document.print_(printer)
 
 
-def preview_dialog(parent, report, lang: str, content=None):
+def preview_dialog(parent, report, lang: str, content=None, detail: str = "full"):
     """A print preview of the report (QPrintPreviewDialog), not yet shown."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    document = build_document(report, lang, content)
+    document = build_document(report, lang, content, detail)
     dialog = QPrintPreviewDialog(make_printer(), parent)
     dialog.paintRequested.connect(lambda target: paint(document, target, report, lang))
     dialog.resize(1000, 760)
@@ -136,15 +138,15 @@ def preview_dialog(parent, report, lang: str, content=None):
     return dialog
 
 
-def preview(parent, report, lang: str, content=None) -> None:
-    run_event_loop(preview_dialog(parent, report, lang, content))
+def preview(parent, report, lang: str, content=None, detail: str = "full") -> None:
+    run_event_loop(preview_dialog(parent, report, lang, content, detail))
 
 
-def print_report(parent, report, lang: str, content=None) -> bool:
+def print_report(parent, report, lang: str, content=None, detail: str = "full") -> bool:
     """The system print dialog, then print; ``False`` when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    document = build_document(report, lang, content)
+    document = build_document(report, lang, content, detail)
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
     if run_event_loop(dialog) != QPrintDialog.DialogCode.Accepted:

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget,
                                QWizardPage)
 
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 from wizard.ui import lang, style
 
 PAGE_OF = N_("Page {number} of {total}")
-AREA_PROGRESS = N_("{area}: {answered} of {total} questions answered")
+READABLE_WIDTH = 140     # a scrolling page's text is at most this many "x" wide (about 1,000 px)
+AREA_PROGRESS = NP_("{area}: {answered} of {count} question answered",
+                    "{area}: {answered} of {count} questions answered")
 PROGRESS_NAME = N_("Progress of this area")
 
 
@@ -46,7 +48,10 @@ class BasePage(QWizardPage):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 6, 6, 6)
         if self.scrolling:
+            # on a very wide window the text keeps a readable line length, centred
+            self.body.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * READABLE_WIDTH)
             self.scroll = QScrollArea(self)
+            self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.scroll.setWidgetResizable(True)
             self.scroll.setFrameShape(QFrame.Shape.NoFrame)
             self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,10 +72,10 @@ class BasePage(QWizardPage):
     def update_steps(self, area: Optional[str] = None,
                      progress: Optional[tuple[int, int]] = None) -> None:
         number, total = self.wizard_.page_number(self)
-        text = lang.tr(PAGE_OF, number=number, total=total) if total else ""
+        text = lang.ui(PAGE_OF, number=number, total=total) if total else ""
         if area is not None and progress is not None:
             answered, shown = progress
-            text += " \u00b7 " + lang.tr(AREA_PROGRESS, area=area, answered=answered, total=shown)
+            text += " \u00b7 " + lang.ui(AREA_PROGRESS, area=area, answered=answered, count=shown)
             self.progress.setRange(0, max(shown, 1))
             self.progress.setValue(answered)
             self.progress.setAccessibleName(lang.tr(PROGRESS_NAME))

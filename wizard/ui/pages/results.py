@@ -1,14 +1,18 @@
 """Results: per-area readiness and exposure (a chart), the readiness checklist, the findings
-(watch items apart) and the editable action plan, all from the core's report data."""
+(watch items apart) and the editable action plan, all from the core's report data.
+
+The overview scrolls like the other pages, so every area's row is reachable at any window
+size; the plan table keeps a readable action column and scrolls sideways when it must."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (QFrame, QLabel, QScrollArea, QTabBar, QTabWidget,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_, translate
 from wizard.ui import lang, style
 from wizard.ui.pages.base import BasePage
 from wizard.ui.results.chart import AreaChart, Bar
@@ -20,16 +24,34 @@ TITLE = N_("Results")
 TABS = (N_("&Overview"), N_("Chec&klist"), N_("F&indings"), N_("Action &plan"))
 FOR_COMPANY = N_("Readiness of {company}, assessed by {assessor} on {date}.")
 CONTENT = N_("Content as of {as_of}, to be reviewed by {review_by}. This is not legal advice.")
-UNANSWERED = N_("{count} questions shown are not answered yet: the results may be incomplete.")
-UNSURE = N_("{count} answers are Unsure: take them to counsel (they are listed in the report).")
-DROPPED = N_("{count} answers from an older version of the questionnaires no longer fit and were "
-             "set aside; the report lists them.")
-COUNTS = N_("{obligations} findings, {watch} watch items, {actions} actions.")
+UNANSWERED = NP_("{count} question shown is not answered yet: the results may be incomplete.",
+                 "{count} questions shown are not answered yet: the results may be incomplete.")
+UNSURE = NP_("{count} answer is Unsure: take it to counsel (it is listed in the report).",
+             "{count} answers are Unsure: take them to counsel (they are listed in the report).")
+DROPPED = NP_("{count} answer from an older version of the questionnaires no longer fits and "
+              "was set aside; the report lists it.",
+              "{count} answers from an older version of the questionnaires no longer fit and "
+              "were set aside; the report lists them.")
+COUNTS = (NP_("{count} finding that is an obligation", "{count} findings that are obligations"),
+          NP_("{count} information item (not a duty)", "{count} information items (not a duty)"),
+          NP_("{count} watch item", "{count} watch items"),
+          NP_("{count} action", "{count} actions"))
 PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entries are saved "
                "with the assessment.")
 SCORING = N_("How the scores are computed")
 FINDINGS_NAME = N_("Findings and watch items")
 NOT_GIVEN = N_("(not given)")
+
+
+class TabBar(QTabBar):
+    """Tabs sized for their text on as many lines as it has (bilingual mode: Korean over
+    English), never elided."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().tabSizeHint(index)        # as wide as the widest line, one line high
+        fm = self.fontMetrics()
+        text = fm.size(Qt.TextFlag.TextShowMnemonic, self.tabText(index))
+        return QSize(hint.width(), hint.height() + max(text.height() - fm.height(), 0))
 
 
 class ResultsPage(BasePage):
@@ -40,6 +62,7 @@ class ResultsPage(BasePage):
         self.report = None
         self.finding_ids: list[str] = []
         self.tabs = QTabWidget(self.body)
+        self.tabs.setTabBar(TabBar(self.tabs))
         self.tabs.setDocumentMode(True)
 
         overview = QWidget()
@@ -55,6 +78,12 @@ class ResultsPage(BasePage):
         layout.addWidget(self.chart)
         layout.addWidget(self.scoring)
         layout.addStretch(1)
+        self.overview = QScrollArea()
+        self.overview.setObjectName("resultsOverview")
+        self.overview.setWidgetResizable(True)
+        self.overview.setFrameShape(QFrame.Shape.NoFrame)
+        self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.setWidget(overview)
 
         self.checklist = ChecklistView()
         self.findings = QTextBrowser()
@@ -68,7 +97,7 @@ class ResultsPage(BasePage):
         plan_layout.addWidget(self.plan_hint)
         plan_layout.addWidget(self.plan, 1)
 
-        for widget in (overview, self.checklist, self.findings, plan_tab):
+        for widget in (self.overview, self.checklist, self.findings, plan_tab):
             self.tabs.addTab(widget, "")
         self.body_layout.addWidget(self.tabs, 1)
         self.retranslate()
@@ -81,26 +110,29 @@ class ResultsPage(BasePage):
         self.report = report
         self.finding_ids = [f.id for f in report.findings]
         meta = report.meta
-        missing = lang.tr(NOT_GIVEN)
-        lines = [lang.tr(FOR_COMPANY, company=meta.get("company") or missing,
-                         assessor=meta.get("assessor") or missing,
-                         date=meta.get("date") or missing),
-                 lang.tr(CONTENT, as_of=report.content.as_of,
-                         review_by=report.content.review_by)]
-        watch = sum(1 for f in report.findings if f.watch)
-        lines.append(lang.tr(COUNTS, obligations=len(report.findings) - watch, watch=watch,
-                             actions=len(report.actions)))
-        warn = []
-        if report.unanswered:
-            warn.append(lang.tr(UNANSWERED, count=len(report.unanswered)))
-        if report.unsure:
-            warn.append(lang.tr(UNSURE, count=len(report.unsure)))
-        if report.dropped:
-            warn.append(lang.tr(DROPPED, count=len(report.dropped)))
-        text = "<br>".join(html.escape(line) for line in lines)
+        counts = list(zip(COUNTS, (len(report.obligations()), len(report.information()),
+                                   len(report.watch_items()), len(report.actions))))
+
+        def facts(code: str) -> str:
+            missing = translate(NOT_GIVEN, code)
+            found = ", ".join(translate(message, code, count=count) for message, count in counts
+                              if count or message is not COUNTS[1])
+            return "\n".join((
+                translate(FOR_COMPANY, code, company=meta.get("company") or missing,
+                          assessor=meta.get("assessor") or missing,
+                          date=meta.get("date") or missing),
+                translate(CONTENT, code, as_of=report.content.as_of,
+                          review_by=report.content.review_by),
+                found + "."))
+
+        warn = [lang.each(lambda code, m=message, n=count: translate(m, code, count=n))
+                for message, count in ((UNANSWERED, len(report.unanswered)),
+                                       (UNSURE, len(report.unsure)),
+                                       (DROPPED, len(report.dropped))) if count]
+        text = html.escape(lang.each(facts)).replace("\n", "<br>")
         if warn:
-            text += "<p style='color:#a04000'>" + "<br>".join(html.escape(w) for w in warn) \
-                + "</p>"
+            text += "<p style='color:#a04000'>" + "<br>".join(
+                html.escape(w).replace("\n", "<br>") for w in warn) + "</p>"
         self.summary.setText(text)
         self.summary.setAccessibleName(self.summary.text())
         self.chart.set_bars([Bar(lang.pick(a.title, " / "), a.applicable, a.readiness,
@@ -115,11 +147,11 @@ class ResultsPage(BasePage):
         self.update_steps()
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
+        self.set_heading(lang.ui(TITLE))
         for index, text in enumerate(TABS):
-            self.tabs.setTabText(index, lang.tr(text))
+            self.tabs.setTabText(index, lang.ui_lines(text))
         self.tabs.setAccessibleName(lang.tr(TITLE))
-        self.plan_hint.setText(lang.tr(PLAN_HINT))
+        self.plan_hint.setText(lang.ui_lines(PLAN_HINT))
         self.findings.setAccessibleName(lang.tr(FINDINGS_NAME))
         self.checklist.retranslate()
         self.plan.retranslate()

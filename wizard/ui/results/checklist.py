@@ -57,8 +57,8 @@ class ChecklistView(QTreeWidget):
             parent.addChild(row)
             self.states.append((item.question, item.state))
         if not report.checklist:
-            self.addTopLevelItem(QTreeWidgetItem([lang.tr(EMPTY)]))
+            self.addTopLevelItem(QTreeWidgetItem([lang.ui(EMPTY)]))
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([lang.tr(c) for c in COLUMNS])
-        self.setAccessibleName(lang.tr(NAME))
+        self.setHeaderLabels([lang.ui(c) for c in COLUMNS])
+        self.setAccessibleName(lang.ui(NAME))
