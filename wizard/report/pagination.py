@@ -68,14 +68,20 @@ def paginate(doc, page_h: float) -> int:
     finally:
         cursor.endEditBlock()
     tries: dict[tuple, int] = {}
+    breaks = _forced_breaks(doc)            # the sections: the same in every round
+    headings = _View(doc, page_h, breaks).headings()      # formats change, positions do not
     moved = 0
     for _round in range(MAX_ROUNDS):
-        view = _View(doc, page_h)
+        view = _View(doc, page_h, breaks, headings)
         moves = {}                          # section -> the first move in reading order
-        for finder in (view.cut_rows, view.lonely, view.short_tails):
-            for section, move in finder(tries):
-                if section not in moves or move.at < moves[section].at:
-                    moves[section] = move
+        # short tails last: once rows and headings are settled (a tail is a section's end)
+        for finders in ((view.cut_rows, view.lonely), (view.short_tails,)):
+            for finder in finders:
+                for section, move in finder(tries):
+                    if section not in moves or move.at < moves[section].at:
+                        moves[section] = move
+            if moves:
+                break
         if not moves:
             break
         cursor.beginEditBlock()          # one layout for the round
@@ -134,19 +140,32 @@ class _Move:
 class _View:
     """The laid-out document as pages, sections, headings and table rows."""
 
-    def __init__(self, doc, page_h: float) -> None:
+    def __init__(self, doc, page_h: float, breaks: list[int] | None = None,
+                 headings: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        self._headings = headings
         self.page_h = page_h
         self.layout = doc.documentLayout()
         frame = doc.rootFrame().frameFormat()
         self.top_margin, self.bottom_margin = frame.topMargin(), frame.bottomMargin()
         self.text_h = page_h - self.top_margin - self.bottom_margin
         self.tables = _tables(doc.rootFrame())
-        self.breaks = _forced_breaks(doc)
+        self.breaks = _forced_breaks(doc) if breaks is None else breaks
+        self._rects: dict[int, object] = {}       # the layout does not change within a view
+        self._extents: dict[tuple[int, int], tuple[float, float]] = {}
 
     # geometry
     def rect(self, block):
-        return self.layout.blockBoundingRect(block)
+        position = block.position()
+        if position not in self._rects:
+            self._rects[position] = self.layout.blockBoundingRect(block)
+        return self._rects[position]
+
+    def extent(self, table, row: int) -> tuple[float, float]:
+        key = (table.firstPosition(), row)
+        if key not in self._extents:
+            self._extents[key] = _extent(self.doc, self.layout, table, row)
+        return self._extents[key]
 
     def page_of(self, block) -> int:
         return int(self.rect(block).top() // self.page_h)
@@ -167,8 +186,14 @@ class _View:
 
     def _first_cut(self, table, tries: dict):
         first = table.format().headerRowCount()
+        if table.rows() <= first:
+            return None
+        top, _ = self.extent(table, first)
+        _, bottom = self.extent(table, table.rows() - 1)
+        if int(top // self.page_h) == int((bottom - 1) // self.page_h):
+            return None                      # all on one page: no row can be cut
         for row in range(first, table.rows()):
-            top, bottom = _extent(self.doc, self.layout, table, row)
+            top, bottom = self.extent(table, row)
             page = int(top // self.page_h)
             key = ("row", table.firstPosition(), row)
             if bottom - top < self.page_h * MAX_SHARE and int((bottom - 1) // self.page_h) != page \
@@ -193,7 +218,7 @@ class _View:
             block = block.previous()
         if start is not None:
             return self.rect(start).top()
-        return _extent(self.doc, self.layout, table, 0)[0]
+        return self.extent(table, 0)[0]
 
     def _to_page_end(self, page: int, top: float) -> float:
         """How much a row ending at ``top`` must grow to push what follows to the next page:
@@ -202,14 +227,25 @@ class _View:
         return max(1.0, (page + 1) * self.page_h - self.bottom_margin - top + 1)
 
     # lonely headings
+    def headings(self) -> list[tuple[int, int]]:
+        """(position, position of the text that follows) of every heading with text after it."""
+        if self._headings is None:
+            found = []
+            block = self.doc.begin()
+            while block.isValid():
+                if block.blockFormat().headingLevel() > 0 and block.text().strip():
+                    after = self._next_content(block)
+                    if after is not None:
+                        found.append((block.position(), after.position()))
+                block = block.next()
+            self._headings = found
+        return self._headings
+
     def lonely_blocks(self):
-        block = self.doc.begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel() > 0 and block.text().strip():
-                after = self._next_content(block)
-                if after is not None and self.page_of(after) > self.page_of(block):
-                    yield block
-            block = block.next()
+        for position, after in self.headings():
+            block = self.doc.findBlock(position)
+            if self.page_of(self.doc.findBlock(after)) > self.page_of(block):
+                yield block
 
     def _next_content(self, block):
         """The next block a reader reads after ``block``: not empty, not a heading (a heading
@@ -340,7 +376,7 @@ class _View:
             outer = _outermost(table).firstPosition() == table.firstPosition()
             first = table.format().headerRowCount()
             for row in range(first, table.rows()):
-                top, _bottom = _extent(self.doc, self.layout, table, row)
+                top, _bottom = self.extent(table, row)
                 if int(top // self.page_h) != page:
                     continue
                 key = ("tail-row", table.firstPosition(), row)
