@@ -120,9 +120,9 @@ class Comparison:
 
 def company_key(name: str) -> str:
     """A company name reduced to what identifies it: legal forms (``LEGAL_FORMS`` in every
-    language: "주식회사", "(주)", "Co., Ltd."), case, spaces and punctuation aside, so that
-    "(주)한빛 반도체" and "한빛반도체" agree, as do "Hanbit Semiconductor Co., Ltd." and
-    "hanbit semiconductor"."""
+    language: the Korean forms of the catalog, "Co., Ltd."), case, spaces and punctuation aside,
+    so that a Korean name with and without its legal form agree, as do "Hanbit Semiconductor
+    Co., Ltd." and "hanbit semiconductor"."""
     import re
 
     from wizard.i18n import LANGUAGES, translate
@@ -135,7 +135,7 @@ def company_key(name: str) -> str:
         return bare.isascii() and bare.isalpha()
 
     for form in sorted((f for f in forms if not latin(f)), key=len, reverse=True):
-        text = text.replace(form, " ")     # "(주)한빛", "한빛반도체주식회사": part of the name
+        text = text.replace(form, " ")     # Korean forms are written onto the name
     words_to_drop = {form.rstrip(".") for form in forms if latin(form)}
     words = [w for w in re.split(r"[\s,.]+", text) if w and w not in words_to_drop]
     return "".join(ch for ch in "".join(words) if ch.isalnum())

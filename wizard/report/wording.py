@@ -5,7 +5,8 @@ country groups by their names.
 ``Wording(content, numbers).sentence(tree, FRAME_QUESTION, "en")`` gives, for example,
 "Answer only if question 3 is “Yes”." Every phrase is a gettext message, so the Korean comes
 from the catalog like every other program string, written as an interviewer says it
-("3번에서 ‘예’라고 답한 경우에만 답하십시오."), each phrase ending so that the next fits.
+(in Korean "answer only in the case that you answered 'Yes' at no. 3", not a flattened
+expression), each phrase ending so that the next fits.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ REF_TEMPLATES = {
     ">=": N_("{q} is {v} or more"),
 }
 # comparison of a computed figure (count, sum, ...): its own phrases, as Korean says a figure
-# differently from an answer ("7번에 4,800 이상을 답한" but "고른 답의 개수가 2 이상인")
+# differently from an answer (in Korean the particles differ)
 VALUE_TEMPLATES = {
     "==": N_("{q} equals {v}"),
     "!=": N_("{q} does not equal {v}"),

@@ -3,7 +3,7 @@
 * Program strings: ``tr(msgid)`` through ``wizard.i18n.translate`` in the *chrome* language
   (Korean for ``ko`` and ``both``, English for ``en``); msgids are English, marked ``N_`` when
   they are module constants. The wizard's own labels (menus, buttons, tabs, headings, column
-  headers, steps) use ``ui(msgid)``: in bilingual mode both languages, "파일 / File(&F)", with
+  headers, steps) use ``ui(msgid)``: in bilingual mode both languages, "<Korean> / File(&F)", with
   the one mnemonic both share; ``ui_lines`` puts the English on a second line (tabs, toolbar
   buttons, hints).
 * Questionnaire texts (``{ko, en}``): ``pick(text)``; in bilingual mode both, Korean first.
@@ -89,14 +89,14 @@ def tr(msgid: str, /, **params: Any) -> str:
 
 
 def _mnemonic(text: str) -> str:
-    """The mnemonic letter of "&File" or "파일(&F)" (empty when there is none)."""
+    """The mnemonic letter of "&File" or of Korean "...(&F)" (empty when there is none)."""
     match = re.search(r"&([^&\s])", text.replace("&&", ""))
     return match.group(1) if match else ""
 
 
 def ui(msgid: str, sep: str = " / ", /, **params: Any) -> str:
     """A label of the wizard's own chrome in the display language; in bilingual mode Korean,
-    ``sep``, English ("파일 / File(&F)", "열기 / Open(&O)..."): the mnemonic is written once, in
+    ``sep``, English ("<Korean> / File(&F)", "<Korean> / Open(&O)..."): the mnemonic is written once, in
     Qt's Korean style after the text, and a trailing "..." once at the end."""
     if _mode != "both":
         return tr(msgid, **params)
@@ -116,7 +116,7 @@ _AROUND = re.compile(r"^([<\s]*)(.*?)([\s>]*|\.\.\.)$", re.S)
 
 
 def pair(ko: str, en: str, sep: str = " / ") -> str:
-    """Korean and English labels as one ("파일(&F)" + "&File" -> "파일 / File(&F)"): the
+    """Korean and English labels as one ("<Korean>(&F)" + "&File" -> "<Korean> / File(&F)"): the
     mnemonic once, after the Korean when ``sep`` breaks the line, else at the end; an arrow
     ("< ", " >") or "..." once, where the labels have it."""
     if ko == en:
@@ -131,7 +131,7 @@ def pair(ko: str, en: str, sep: str = " / ") -> str:
         ko_core, en_core = ko_core.replace("&", "&&"), en_core.replace("&", "&&")
     mark = f"(&{key.upper()})" if key else ""
     if "\n" in sep:
-        return f"{lead}{ko_core}{mark}{tail}{sep}{en_core}"
+        return f"{lead}{ko_core}{mark}{sep}{en_core}{tail}"
     return f"{lead}{ko_core}{sep}{en_core}{mark}{tail}"
 
 
@@ -202,7 +202,7 @@ def langs() -> tuple[str, ...]:
 
 def label(kind: str, key: str) -> str:
     """A fixed vocabulary label (severity, state, ...) in the display language; bilingual
-    mode gives "높음 / High"."""
+    mode gives "<Korean> / High"."""
     from wizard.core.labels import label as core_label
 
     return each(lambda code: core_label(kind, key, code), " / ")

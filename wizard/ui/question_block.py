@@ -158,14 +158,14 @@ class QuestionBlock(QFrame):
 
     def _help_html(self) -> str:
         q = self.info.question
-        parts = [f"<p><b>{html.escape(lang.tr(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
-                 f"<p><b>{html.escape(lang.tr(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
+        parts = [f"<p><b>{html.escape(lang.ui(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
+                 f"<p><b>{html.escape(lang.ui(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
         if q.citations:
             cites = "; ".join(html.escape(c) for c in q.citations)
-            parts.append(f"<p><b>{html.escape(lang.tr(SOURCES))}</b>: {cites}</p>")
+            parts.append(f"<p><b>{html.escape(lang.ui(SOURCES))}</b>: {cites}</p>")
         terms = self._terms()
         if terms:
-            parts.append(f"<p><b>{html.escape(lang.tr(TERMS))}</b></p>"
+            parts.append(f"<p><b>{html.escape(lang.ui(TERMS))}</b></p>"
                          + tooltip_html(terms, lang.langs()))
         return "".join(parts)
 
@@ -183,7 +183,7 @@ class QuestionBlock(QFrame):
         self.text.setToolTip(tooltip_html(terms, lang.langs()) if terms else "")
         tag = CHECKLIST_TAG if q.role == "control" else COMPUTED_TAG if q.kind == "calculator" \
             else None
-        self.tag.setText(lang.tr(tag) if tag else "")
+        self.tag.setText(lang.ui(tag) if tag else "")
         self.tag.setVisible(tag is not None)
         self.help_button.setToolTip(lang.tr(HELP_BUTTON))
         self.help_button.setAccessibleName(lang.tr(HELP_NAME, question=plain))

@@ -201,14 +201,24 @@ class StepsPanel(QWidget):
             item.setFont(bold if is_current else self.list.font())
             if is_current:
                 self.list.setCurrentItem(item)
+        self._break_compounds()
         self.list.blockSignals(False)
         self.list.scheduleDelayedItemsLayout()
-        self.overall.setText(lang.tr(OVERALL, answered=answered_all, count=total_all)
+        self.overall.setText(lang.ui(OVERALL, "\n", answered=answered_all, count=total_all)
                              if session is not None else "")
         self.bar.setRange(0, max(total_all, 1))
         self.bar.setValue(answered_all)
         self.bar.setAccessibleName(self.overall.text() or lang.tr(STEPS))
         self.list.setAccessibleName(lang.tr(LIST_NAME))
+
+    def _break_compounds(self) -> None:
+        """Let a Korean compound joined by a middle dot ("cloud·GPU") wrap after the dot in a narrow panel
+        (a zero-width space, shown only)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            text = item.text()
+            if "\u00b7" in text and "\u00b7\u200b" not in text:
+                item.setText(text.replace("\u00b7", "\u00b7\u200b"))
 
     def retranslate(self) -> None:
         self.refresh()

@@ -11,7 +11,7 @@ and gives it the look of that name.
 
 ``MenuStyle`` is the one proxy style (not a style sheet): Qt sizes a menu item by the text's
 bounding box without its "&", but the Fusion style elides it against the text's advance with
-the "&" counted, so a Korean item such as "이 문항 도움말(&Q)" came out as "이 문항 …말(Q)".
+the "&" counted, so Korean items such as Help > "Help on this question" came out elided in the middle ("…").
 The proxy makes every menu item as wide as the text is drawn.
 """
 

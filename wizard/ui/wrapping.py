@@ -3,7 +3,8 @@ that no row is cut off with "...".
 
 Qt's item views size a row from its delegate's ``sizeHint``, which does not know the width a
 column really has; and ``Qt.TextWordWrap`` never breaks a word longer than the line, which
-Korean compounds such as "클라우드·GPU" are in a narrow panel. Here the height is measured at
+Korean compounds such as the cloud area's name ("cloud·GPU" written as one word) are in a
+narrow panel. Here the height is measured at
 the column's width with ``QTextLayout`` (word boundaries first, anywhere if a word does not
 fit), and the text is drawn the same way, so measuring and drawing agree.
 

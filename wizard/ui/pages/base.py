@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget,
                                QWizardPage)
 
-from wizard.i18n import N_, NP_
+from wizard.i18n import N_, NP_, translate
 from wizard.ui import lang, style
 
 PAGE_OF = N_("Page {number} of {total}")
@@ -69,13 +69,21 @@ class BasePage(QWizardPage):
         self.heading.setText(text)
         self.heading.setAccessibleName(text)
 
-    def update_steps(self, area: Optional[str] = None,
-                     progress: Optional[tuple[int, int]] = None) -> None:
+    def update_steps(self, area=None, progress: Optional[tuple[int, int]] = None) -> None:
+        """"Page X of Y", and for an area (its ``{ko, en}`` title) its progress; bilingual
+        mode gives the Korean line, then the English one."""
         number, total = self.wizard_.page_number(self)
-        text = lang.ui(PAGE_OF, number=number, total=total) if total else ""
+
+        def line(code: str) -> str:
+            text = translate(PAGE_OF, code, number=number, total=total) if total else ""
+            if area is not None and progress is not None:
+                text += " \u00b7 " + translate(AREA_PROGRESS, code, area=area.get(code),
+                                               answered=progress[0], count=progress[1])
+            return text
+
+        text = lang.each(line)
         if area is not None and progress is not None:
             answered, shown = progress
-            text += " \u00b7 " + lang.ui(AREA_PROGRESS, area=area, answered=answered, count=shown)
             self.progress.setRange(0, max(shown, 1))
             self.progress.setValue(answered)
             self.progress.setAccessibleName(lang.tr(PROGRESS_NAME))

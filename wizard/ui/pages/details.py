@@ -83,13 +83,13 @@ class DetailsPage(BasePage):
             self._loading = False
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
-        self.intro.setText(lang.tr(INTRO))
+        self.set_heading(lang.ui(TITLE))
+        self.intro.setText(lang.ui_lines(INTRO))
         for key, label in self.labels.items():
-            label.setText(lang.tr(key))
+            label.setText(lang.ui_lines(key))
         self.date.setSpecialValueText(lang.tr(NO_DATE))
         for index in range(self.language.count()):
-            self.language.setItemText(index, lang.tr(LANG_NAMES[self.language.itemData(index)]))
+            self.language.setItemText(index, lang.ui(LANG_NAMES[self.language.itemData(index)]))
         self.company.setPlaceholderText(lang.tr(COMPANY_HINT))
         self.assessor.setPlaceholderText(lang.tr(ASSESSOR_HINT))
         for key, field in ((COMPANY, self.company), (ASSESSOR, self.assessor),
