@@ -21,6 +21,25 @@ BUILTIN = ROOT / "questionnaires"
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption("--screenshots", metavar="DIR", default=None,
+                     help="keep the screenshots the GUI and report tests take in DIR, to look "
+                          "at them (default: a temporary folder; tests never write into the "
+                          "repository)")
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir(request, tmp_path_factory) -> Path:
+    """Where tests put the screenshots they take: ``--screenshots DIR``, else a temporary
+    folder."""
+    chosen = request.config.getoption("--screenshots")
+    if chosen:
+        folder = Path(chosen)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
 def mini_dir(tmp_path) -> Path:
     """A writable copy of the small test packs."""

@@ -2,6 +2,11 @@
 
 Questionnaire content is bilingual inline in the YAML packs and never goes through here.
 
+Counts: a message that prints a number is marked ``NP_(singular, plural)`` and translated with
+the number in ``count`` (``translate(NP_("{count} watch item", "{count} watch items"), lang,
+count=3)``, ``Note(..., {"count": 3})``, ``tr(...)`` in the wizard): gettext's ``ngettext``
+picks the form the language needs (English two, Korean one).
+
 Catalogs: ``translations/<lang>/LC_MESSAGES/wizard.po``. A compiled ``wizard.mo`` beside it is
 used when present (wheels and the PyInstaller bundle carry one); from a source checkout the
 ``.po`` file is read directly with Babel, so a fresh clone needs no build step.
@@ -12,10 +17,13 @@ from __future__ import annotations
 import gettext as _gettext
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Union
 
 LANGUAGES = ("ko", "en")
 DOMAIN = "wizard"
+
+
+Message = Union[str, tuple[str, str]]
 
 
 def N_(message: str) -> str:
@@ -23,22 +31,14 @@ def N_(message: str) -> str:
     return message
 
 
-class _PoTranslations(_gettext.NullTranslations):
-    """Translations read from a .po file with Babel (source checkouts)."""
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message that prints a number (``{count}``) with its English singular and plural,
+    for extraction (``msgid``/``msgid_plural``); translate it with ``count`` given."""
+    return singular, plural
 
-    def __init__(self, catalog) -> None:
-        super().__init__()
-        self._messages: dict[str, str] = {}
-        for message in catalog:
-            if not message.id or message.fuzzy:
-                continue
-            msgid = message.id if isinstance(message.id, str) else message.id[0]
-            msgstr = message.string if isinstance(message.string, str) else (message.string or [""])[0]
-            if msgstr:
-                self._messages[msgid] = msgstr
 
-    def gettext(self, message: str) -> str:
-        return self._messages.get(message, message)
+class _PoTranslations(_gettext.GNUTranslations):
+    """Translations compiled in memory from a .po file with Babel (source checkouts)."""
 
 
 @lru_cache(maxsize=None)
@@ -77,25 +77,41 @@ def _from_po(po, lang: str) -> _gettext.NullTranslations:
     from babel.messages.pofile import read_po
 
     catalog = read_po(io.BytesIO(data), locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)              # fuzzy entries are left out, as msgfmt does
+    compiled = buffer.getvalue()
     try:
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
         from wizard.core.storage import atomic_write
 
         cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cached, buffer.getvalue())
+        atomic_write(cached, compiled)
     except Exception:  # noqa: BLE001 - the cache is only an optimisation
         pass
-    return _PoTranslations(catalog)
+    return _PoTranslations(io.BytesIO(compiled))
 
 
-def translate(message: str, lang: str, **params: Any) -> str:
-    """``message`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
+def count_text(count: Any) -> str:
+    """A count as the reader writes it: ``1,234`` (the same in Korean and English)."""
+    return f"{count:,}" if isinstance(count, int) and not isinstance(count, bool) else str(count)
+
+
+def translate(message: Message, lang: str, /, **params: Any) -> str:
+    """``message`` in ``lang``, with ``{name}`` placeholders filled from ``params``.
+
+    A message marked ``NP_(singular, plural)`` takes its number from ``count`` (required): the
+    catalog's plural rule picks the form, and ``{count}`` is written with thousands
+    separators."""
+    if isinstance(message, tuple):
+        if "count" not in params:
+            raise TypeError(f"a message with a plural form needs count=: {message[0]!r}")
+        count = params["count"]
+        text = translations(lang).ngettext(message[0], message[1], int(count))
+        return text.format(**{**params, "count": count_text(count)})
     text = translations(lang).gettext(message)
     return text.format(**params) if params else text
 
 
-def bilingual(message: str, **params: Any) -> dict[str, str]:
+def bilingual(message: Message, /, **params: Any) -> dict[str, str]:
     """``{ko: ..., en: ...}`` for a program string, the same shape as questionnaire texts."""
     return {lang: translate(message, lang, **params) for lang in LANGUAGES}
 
@@ -104,7 +120,7 @@ def bilingual(message: str, **params: Any) -> dict[str, str]:
 class Note:
     """A translatable message with parameters, rendered late in the reader's language."""
 
-    msgid: str
+    msgid: Message                 # a plain msgid, or NP_(singular, plural) with params["count"]
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str) -> str:
@@ -114,7 +130,11 @@ class Note:
     def english(self) -> str:
         """The English text without reading a catalog (program strings are English)."""
         params = {k: v.english() if isinstance(v, Note) else v for k, v in self.params.items()}
-        return self.msgid.format(**params) if params else self.msgid
+        msgid = self.msgid
+        if isinstance(msgid, tuple):
+            msgid = msgid[0] if params.get("count") == 1 else msgid[1]
+            params["count"] = count_text(params.get("count"))
+        return msgid.format(**params) if params else msgid
 
     def both(self) -> dict[str, str]:
         return {lang: self.render(lang) for lang in LANGUAGES}

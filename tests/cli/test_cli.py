@@ -61,7 +61,7 @@ def test_validate_clean_and_broken(tmp_path):
     result = run("validate", broken)
     assert result.returncode == 1
     assert "chips.yaml:" in result.stderr and "unknown action 'gone'" in result.stderr
-    assert "2 problem(s)" in result.stderr
+    assert "2 problems in" in result.stderr
     _no_traceback(result)
 
 

@@ -261,7 +261,25 @@ def test_6nd_estimate():
     assert result.method == "estimate_6nd"
     working = result.to_dict("en")["working"]
     assert any("6.3 x 10^24" in line for line in working)
-    assert result.exceeded == ["oisp_notifiable", "oisp_prohibited_bio"]
+    # 10^24 binds only a model trained mainly on biological sequence data: not said here
+    assert result.exceeded == ["oisp_notifiable"]
+    bio = {c.id: c for c in result.thresholds}["oisp_prohibited_bio"]
+    assert bio.above and bio.applies is None and not bio.exceeded
+
+
+@pytest.mark.parametrize("biological,exceeded,applies", [
+    (None, ["oisp_notifiable"], None),
+    (False, ["oisp_notifiable"], False),
+    (True, ["oisp_notifiable", "oisp_prohibited_bio"], True),
+])
+def test_the_biological_sequence_threshold_applies_only_when_said(biological, exceeded, applies):
+    result = training_compute(operations=2e24, biological=biological)
+    assert result.exceeded == exceeded
+    check = result.to_dict("en")["thresholds"][1]
+    assert check["id"] == "oisp_prohibited_bio" and check["applies"] is applies
+    assert check["above"] is True and "biological sequence data" in check["condition"]
+    assert all(c["applies"] is True and c["condition"] is None
+               for c in result.to_dict("en")["thresholds"] if c["id"] != "oisp_prohibited_bio")
 
 
 def test_thresholds_are_the_fact_sheet_ones():
@@ -294,7 +312,7 @@ def test_thresholds_are_the_fact_sheet_ones():
             "kr_ai_basic_act"]),
 ])
 def test_threshold_flags_are_strictly_greater(ops, exceeded):
-    result = training_compute(operations=ops)
+    result = training_compute(operations=ops, biological=True)
     assert result.method == "entered"
     assert result.operations == ops
     assert result.exceeded == exceeded
@@ -344,8 +362,9 @@ def test_compute_to_dict_is_json():
     data = training_compute(parameters=70, tokens=15_000).to_dict("en")
     json.dumps(data)
     assert set(data) == {"operations", "method", "working", "thresholds", "notes"}
-    assert set(data["thresholds"][0]) == {"id", "value", "exceeded", "citation", "status",
-                                          "status_date", "label"}
+    assert set(data["thresholds"][0]) == {"id", "value", "exceeded", "above", "applies",
+                                          "condition", "citation", "status", "status_date",
+                                          "label"}
 
 
 # --------------------------------------------------------------------------------------------

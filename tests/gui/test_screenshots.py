@@ -1,6 +1,7 @@
-"""Screenshots of every page type in both languages (and bilingual), offscreen, into
-``screenshots/`` (git-ignored) for people to look at; the test checks that the images are
-not blank and that Korean is drawn with a font that has Hangul."""
+"""Screenshots of every page type in both languages (and bilingual), offscreen, into the
+``screenshots_dir`` (``pytest --screenshots DIR`` keeps them to look at; by default a temporary
+folder, never the repository); the test checks that the images are not blank and that Korean
+is drawn with a font that has Hangul."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from tests.conftest import BUILTIN, MINI, ROOT
 from tests.gui.conftest import A100, answer_all, fill_everything
 from wizard.ui.readiness_wizard import PageId
 
-SHOTS = ROOT / "screenshots"
 
 
 def _distinct_colours(image: QImage, step: int = 7) -> int:
@@ -30,12 +30,11 @@ def _distinct_colours(image: QImage, step: int = 7) -> int:
     return len(seen)
 
 
-def _save(window, name: str) -> QImage:
-    SHOTS.mkdir(exist_ok=True)
+def _save(window, name: str, folder) -> QImage:
     for _ in range(3):                       # let pending layout requests settle
         QApplication.processEvents()
     image = window.grab().toImage()
-    path = SHOTS / f"{name}.png"
+    path = folder / f"{name}.png"
     assert image.save(str(path)), path
     assert _distinct_colours(image) > 10, f"{path} looks blank"
     return image
@@ -48,7 +47,7 @@ def _has_hangul(font) -> bool:
     return QFontDatabase.WritingSystem.Korean in systems and raw.supportsCharacter(0xD55C)
 
 
-def _shoot_all(window, prefix: str) -> list[str]:
+def _shoot_all(window, prefix: str, folder) -> list[str]:
     wizard = window.wizard
     names = []
     wizard.restart()
@@ -61,12 +60,12 @@ def _shoot_all(window, prefix: str) -> list[str]:
             if block is not None and block.info.question.kind != "calculator":
                 block.help_button.setChecked(True)      # show the help panel once per page
         name = f"{prefix}-{len(names):02d}-{kind}"
-        _save(window, name)
+        _save(window, name, folder)
         names.append(name)
         if wizard.currentId() == PageId.RESULTS:
             for tab in range(1, page.tabs.count()):
                 page.tabs.setCurrentIndex(tab)
-                _save(window, f"{name}-tab{tab}")
+                _save(window, f"{name}-tab{tab}", folder)
             page.tabs.setCurrentIndex(0)
         if wizard.nextId() == -1:
             return names
@@ -74,13 +73,13 @@ def _shoot_all(window, prefix: str) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", ["en", "ko", "both"])
-def test_screenshots_of_every_page(make_window, mode):
+def test_screenshots_of_every_page(make_window, mode, screenshots_dir):
     window = make_window()
     window.set_language(mode)
     answer_all(window, A100)
     window.session.set_meta(company="Hanbit Semiconductor", assessor="Kim")
     window.session.set_note("chips.sells", "per price list")
-    names = _shoot_all(window, f"mini-{mode}")
+    names = _shoot_all(window, f"mini-{mode}", screenshots_dir)
     assert len(names) == len(window.wizard.path())
     if mode != "en":
         page = window.wizard.page(PageId.RESULTS)
@@ -92,7 +91,7 @@ def test_screenshots_of_every_page(make_window, mode):
         assert _has_hangul(block.editor.buttons["yes"].label.font())
 
 
-def test_screenshots_at_200_percent(tmp_path):
+def test_screenshots_at_200_percent(tmp_path, screenshots_dir):
     code = textwrap.dedent("""
         import sys
         from PySide6.QtGui import QGuiApplication
@@ -116,15 +115,14 @@ def test_screenshots_at_200_percent(tmp_path):
         window.session.modified = False
         window.close()
     """)
-    SHOTS.mkdir(exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
                QT_SCALE_FACTOR="2")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(MINI), str(SHOTS)],
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(MINI), str(screenshots_dir)],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("2")
     for lang in ("en", "ko"):
-        image = QImage(str(SHOTS / f"scale200-{lang}-profile.png"))
+        image = QImage(str(screenshots_dir / f"scale200-{lang}-profile.png"))
         assert not image.isNull() and _distinct_colours(image) > 10
         assert image.pixelColor(5, 5) != QColor()
 
@@ -137,7 +135,7 @@ def _real_packs_valid() -> bool:
 
 @pytest.mark.skipif(not _real_packs_valid(), reason="the built-in packs do not validate yet")
 @pytest.mark.parametrize("mode", ["en", "ko"])
-def test_screenshots_of_the_real_packs(make_window, mode):
+def test_screenshots_of_the_real_packs(make_window, mode, screenshots_dir):
     window = make_window(packs=BUILTIN)
     window.set_language(mode)
     content = window.session.content
@@ -147,5 +145,5 @@ def test_screenshots_of_the_real_packs(make_window, mode):
             window.session.set_answer(qid, [o.id for o in q.options if o.id not in q.exclusive])
     fill_everything(window)
     window.session.set_meta(company="Hanbit Semiconductor", assessor="Kim")
-    names = _shoot_all(window, f"real-{mode}")
+    names = _shoot_all(window, f"real-{mode}", screenshots_dir)
     assert len(names) == len(window.wizard.path())

@@ -43,6 +43,24 @@ def msgid_text(message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
+def is_plural(message) -> bool:
+    """A message with a plural form: ``msgid`` + ``msgid_plural``, one msgstr per form."""
+    return not isinstance(message.id, str)
+
+
+def forms(message) -> list[str]:
+    """The translations of a message: one string, or one per plural form."""
+    if isinstance(message.string, str):
+        return [message.string]
+    return list(message.string or [""])
+
+
+def plural_count(path: Path) -> int:
+    """``nplurals`` of a catalog's Plural-Forms header (Korean 1, English 2)."""
+    match = re.search(r"nplurals\s*=\s*(\d+)", read_catalog(path).plural_forms or "")
+    return int(match.group(1)) if match else 2
+
+
 def msgids(catalog) -> set[str]:
     return {msgid_text(m) for m in catalog if m.id}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.i18n.catalogs import (HANGUL, PO, POT, ROOT, extract, fields, msgid_text, msgids,
-                                 raw_entries, read_catalog)
+from tests.i18n.catalogs import (HANGUL, PO, POT, ROOT, extract, fields, forms, is_plural,
+                                 msgid_text, msgids, plural_count, raw_entries, read_catalog)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,8 @@ def test_extraction_covers_python_and_templates(extracted):
 def test_every_string_has_a_korean_translation(extracted, ko):
     translated = {msgid_text(m): m for m in ko if m.id}
     wanted = msgids(extracted) | msgids(read_catalog(POT))
-    untranslated = {i for i in wanted if i not in translated or not translated[i].string}
+    untranslated = {i for i in wanted if i not in translated
+                    or not all(forms(translated[i]))}
     assert not untranslated, (f"{len(untranslated)} string(s) without a Korean translation in "
                               f"{PO['ko'].relative_to(ROOT)}:\n{_show(untranslated)}")
     fuzzy = {msgid_text(m) for m in ko if m.id and m.fuzzy}
@@ -64,24 +65,65 @@ def test_every_string_has_a_korean_translation(extracted, ko):
 def test_korean_translations_read_as_korean(ko):
     """A translation that is still English (copied msgid) is a missing translation, unless
     the string is a code or a name that stays as it is."""
-    same = {msgid_text(m) for m in ko if m.id and m.string == m.id
-            and re.search(r"[a-z]{3,}", re.sub(r"\{[^}]*\}", "", m.id))}
+    same = {msgid_text(m) for m in ko if m.id and msgid_text(m) in forms(m)
+            and re.search(r"[a-z]{3,}", re.sub(r"\{[^}]*\}", "", msgid_text(m)))}
     assert not same, f"Korean catalog entries that are still English:\n{_show(same)}"
     for m in ko:
-        if m.id and m.string and re.search(r"[A-Za-z]{4,}\s+[a-z]{3,}\s+[a-z]{3,}", m.id):
-            assert HANGUL.search(m.string), f"{m.id!r} -> {m.string!r}"
+        if m.id and all(forms(m)) and re.search(r"[A-Za-z]{4,}\s+[a-z]{3,}\s+[a-z]{3,}",
+                                                msgid_text(m)):
+            assert all(HANGUL.search(f) for f in forms(m)), f"{m.id!r} -> {m.string!r}"
+
+
+PERCENT = re.compile(r"%(?:\(\w+\))?[sdr]")
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_placeholders_match(lang):
+    """Every form keeps the placeholders of the msgid: the program's ``{name}`` and argparse's
+    ``%(value)r``/``%s`` (wizard/cli/words.py), which argparse fills. A plural entry's forms
+    keep those of msgid_plural (Korean's one form stands for every number)."""
     bad = []
     for m in read_catalog(PO[lang]):
-        if not m.id or not m.string:
+        if not m.id or not any(forms(m)):
             continue
-        if fields(msgid_text(m)) != fields(m.string if isinstance(m.string, str)
-                                           else m.string[0]):
-            bad.append(f"{msgid_text(m)!r}\n    -> {m.string!r}")
+        source = m.id[1] if is_plural(m) else m.id
+        for form in forms(m):
+            if fields(source) != fields(form) \
+                    or sorted(PERCENT.findall(source)) != sorted(PERCENT.findall(form)):
+                bad.append(f"{source!r}\n    -> {form!r}")
     assert not bad, "placeholders differ between msgid and msgstr:\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_plural_entries_have_every_form_the_language_needs(lang, extracted):
+    """Korean has one plural form (nplurals=1), English two: a plural entry has exactly that
+    many translations; the catalogs mark as plural what the code marks NP_()."""
+    catalog = read_catalog(PO[lang])
+    wanted = plural_count(PO[lang])
+    assert wanted == {"ko": 1, "en": 2}[lang]
+    plural = {msgid_text(m) for m in catalog if m.id and is_plural(m)}
+    assert plural == {msgid_text(m) for m in extracted if m.id and is_plural(m)}, \
+        "plural entries differ from the code's NP_() marks: update the catalogs"
+    bad = [f"{msgid_text(m)!r}: {len(forms(m))} forms" for m in catalog
+           if m.id and is_plural(m) and len(forms(m)) != wanted]
+    assert not bad, f"plural entries without {wanted} form(s) in {lang}:\n" + "\n".join(bad)
+    if lang == "en":
+        wrong = [msgid_text(m) for m in catalog if m.id and is_plural(m)
+                 and forms(m) != list(m.id)]
+        assert not wrong, f"English plural forms that are not the msgids:\n{_show(wrong)}"
+
+
+def test_plural_forms_are_chosen_by_number():
+    """ngettext through the program's own translate(): "1 watch item", "2 watch items"; one
+    Korean form for every number."""
+    from wizard.i18n import NP_, translate
+
+    message = NP_("{count} watch item", "{count} watch items")
+    assert translate(message, "en", count=1) == "1 watch item"
+    assert translate(message, "en", count=2) == "2 watch items"
+    assert translate(message, "en", count=1234) == "1,234 watch items"
+    korean = {translate(message, "ko", count=n).replace(f"{n:,}", "N") for n in (0, 1, 2, 1234)}
+    assert len(korean) == 1 and HANGUL.search(korean.pop())
 
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s;])(?![A-Za-z]*;)")
@@ -91,7 +133,7 @@ def test_keyboard_mnemonics_are_kept(ko):
     """"&File" -> "파일(&F)": the same key in both languages (Qt's own Korean convention)."""
     bad = []
     for m in ko:
-        if not m.id or not m.string:
+        if not m.id or not m.string or is_plural(m):
             continue
         keys = MNEMONIC.findall(msgid_text(m))
         if keys and not re.search("&" + re.escape(keys[0]), m.string, re.IGNORECASE):
@@ -117,9 +159,11 @@ def test_the_english_catalog_is_complete_and_identity(extracted):
     missing = msgids(extracted) - msgids(en)
     assert not missing, f"strings missing from the English catalog:\n{_show(missing)}"
     for m in en:
-        if m.id and m.string:
-            assert fields(msgid_text(m)) == fields(m.string)
-            assert not HANGUL.search(m.string), f"Korean in the English catalog: {m.string!r}"
+        if m.id and any(forms(m)):
+            source = m.id if is_plural(m) else [m.id]
+            assert [fields(s) for s in source] == [fields(f) for f in forms(m)]
+            assert not any(HANGUL.search(f) for f in forms(m)), \
+                f"Korean in the English catalog: {m.string!r}"
 
 
 # -- no Korean in the code --------------------------------------------------------------------
@@ -159,7 +203,7 @@ def test_no_korean_literals_in_the_code():
                        "translations/ko/LC_MESSAGES/wizard.po instead:\n" + "\n".join(found))
 
 
-LATE = {"translate", "tr", "bilingual", "Note"}
+LATE = {"translate", "tr", "bilingual", "Note", "ui", "ui_lines"}
 
 
 def _call_name(node: ast.Call) -> str:
@@ -182,6 +226,10 @@ def _unextractable(tree) -> list[tuple[int, str]]:
             found.append((node.lineno, f"{name}() of a bare literal"))
         elif name in ("N_", "_") and isinstance(node.func, ast.Name) and not literal:
             found.append((node.lineno, f"{name}() of {type(first).__name__}, not a literal"))
+        elif name == "NP_" and isinstance(node.func, ast.Name) and not (
+                len(node.args) == 2 and all(isinstance(a, ast.Constant)
+                                            and isinstance(a.value, str) for a in node.args)):
+            found.append((node.lineno, "NP_() of anything but two plain string literals"))
     return found
 
 
@@ -202,14 +250,16 @@ def _marked_literals(tree) -> list[tuple[int, str]]:
     """Every ``N_("...")``/``_("...")`` literal, wherever it is: Python's AST also sees the ones
     inside f-strings, which Babel's extractor cannot see on Python 3.11 (its tokenizer reads an
     f-string as one token), so they would silently drop out of the catalogs."""
-    return [(node.lineno, node.args[0].value) for node in ast.walk(tree)
+    return [(node.lineno, arg.value) for node in ast.walk(tree)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in ("N_", "_") and node.args
-            and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)]
+            and node.func.id in ("N_", "_", "NP_") and node.args
+            for arg in node.args[:2 if node.func.id == "NP_" else 1]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
 
 
 def test_every_marked_string_is_extracted(extracted):
-    known = msgids(extracted)
+    known = {text for m in extracted if m.id
+             for text in (m.id if is_plural(m) else (m.id,))}
     missing = []
     for path in (ROOT / "wizard").rglob("*.py"):
         if "_data" in path.parts:
@@ -222,8 +272,9 @@ def test_every_marked_string_is_extracted(extracted):
 
 
 def test_the_marking_check_can_fail():
-    tree = ast.parse('x = tr("Save")\ny = N_(f"{a} b")\nz = Note(N_("ok"))\n')
-    assert [line for line, _ in _unextractable(tree)] == [1, 2]
+    tree = ast.parse('x = tr("Save")\ny = N_(f"{a} b")\nz = Note(N_("ok"))\n'
+                     'p = NP_("{count} item", plural)\nq = NP_("{count} a", "{count} as")\n')
+    assert [line for line, _ in _unextractable(tree)] == [1, 2, 4]
 
 
 def test_the_hangul_check_can_fail(tmp_path):

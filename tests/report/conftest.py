@@ -13,10 +13,9 @@ from typing import Optional
 
 import pytest
 
-from tests.conftest import EXAMPLES, MINI, ROOT
+from tests.conftest import EXAMPLES, MINI
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
-SCREENSHOTS = ROOT / "screenshots"
 HAVE_POPPLER = shutil.which("pdftotext") is not None
 needs_poppler = pytest.mark.skipif(
     not HAVE_POPPLER, reason="pdftotext (poppler-utils) is not installed: apt-get install "
@@ -124,10 +123,10 @@ def pdf_fonts(path: Path) -> list[dict]:
     return fonts
 
 
-def screenshot(pdf: Path, name: str, page: int = 1) -> Path:
-    """PNG of one page for people to look at (screenshots/ is git-ignored)."""
-    SCREENSHOTS.mkdir(exist_ok=True)
-    stem = SCREENSHOTS / name
+def screenshot(pdf: Path, folder: Path, name: str, page: int = 1) -> Path:
+    """PNG of one page for people to look at, in ``folder`` (the ``screenshots_dir``
+    fixture: ``--screenshots DIR`` or a temporary folder)."""
+    stem = Path(folder) / name
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page),
                     "-singlefile", str(pdf), str(stem)], check=True, capture_output=True)
     return stem.with_suffix(".png")

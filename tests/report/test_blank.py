@@ -80,7 +80,7 @@ def test_unknown_pack_is_refused_with_the_list(content):
     ("not (sells == 'yes')", "question 6 is not \u201cYes\u201d"),
     ("tops >= 4800", "question 7 is 4,800 or more"),
     ("4800 < tops", "question 7 is more than 4,800"),
-    ("tops + bits * 2 > 100", "question 7 + (question 8 \u00d7 2) is more than 100"),
+    ("tops + bits * 2 > 100", "question 7 + (question 8 \u00d7 2) comes to more than 100"),
     ("profile.customer_hq has @D5", "question 2 includes a country of Country Group D:5"),
     ("not (profile.customer_hq has @macau)", "question 2 includes no country of Macau"),
     ("'CN' in profile.customer_hq", "question 2 includes \u201cChina (CN)\u201d"),
@@ -88,7 +88,8 @@ def test_unknown_pack_is_refused_with_the_list(content):
      "question 1 includes any of \u201cChips\u201d, \u201cData\u201d"),
     ("profile.training in ['yearly', 'sometimes']",
      "question 5 is one of \u201cYearly\u201d, \u201cSometimes\u201d"),
-    ("count(profile.activities) >= 2", "the number of answers to question 1 is 2 or more"),
+    ("count(profile.activities) >= 2",
+     "the number of answers to question 1 comes to 2 or more"),
     ("answered(tops) and not answered(bits)",
      "question 7 is answered and question 8 is not answered"),
     ("sells == 'yes' and (tops > 1 or bits < 8)",
@@ -122,7 +123,7 @@ def test_blank_html_has_boxes_lines_and_conditions(content, lang):
 
 @needs_poppler
 @pytest.mark.parametrize("lang", ["ko", "en", "both"])
-def test_blank_pdf_prints_the_skip_logic(content, lang, tmp_path):
+def test_blank_pdf_prints_the_skip_logic(content, lang, tmp_path, screenshots_dir):
     from wizard.report.blank import render_pdf
 
     out = tmp_path / "blank.pdf"
@@ -134,4 +135,4 @@ def test_blank_pdf_prints_the_skip_logic(content, lang, tmp_path):
     if lang != "en":
         assert content.questions["profile.screening"].question.text.ko in text
     assert "\u2610" in text
-    screenshot(out, f"blank-mini-{lang}-p1", page=2)
+    screenshot(out, screenshots_dir, f"blank-mini-{lang}-p1", page=2)

@@ -65,9 +65,10 @@ def test_html_is_one_self_contained_readable_file(prepared, lang):
             assert _flat(finding.title[lg]) in text
         for item in report.checklist:
             assert _flat(item.text[lg]) in text
+    joined = _flat("".join(parser.text))      # as a browser shows it: spans join up
     for finding in report.findings:
         for citation in finding.citations:
-            assert citation in text
+            assert citation in joined
     assert "@page" in html and "page-break-inside: avoid" in html
     if report.checklist:
         assert "\u2610" in text and "\u2611" in text  # ballot boxes as glyphs (legend + items)
@@ -120,7 +121,7 @@ def test_json_is_the_report_contract(prepared):
 
 @needs_poppler
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_pages_text_and_fonts(prepared, case, lang, tmp_path):
+def test_pdf_pages_text_and_fonts(prepared, case, lang, tmp_path, screenshots_dir):
     from wizard.report import export
 
     out = export.write(prepared, "pdf", lang, tmp_path / "report.pdf")
@@ -142,10 +143,10 @@ def test_pdf_pages_text_and_fonts(prepared, case, lang, tmp_path):
     korean = [f for f in fonts if "AITRSansKR" in f["name"]]
     assert korean and all(f["emb"] == "yes" for f in korean)
     assert all(f["emb"] == "yes" for f in fonts)
-    png = screenshot(out, f"report-{case.name}-{lang}-p1")
+    png = screenshot(out, screenshots_dir, f"report-{case.name}-{lang}-p1")
     assert png.stat().st_size > 1000
     if lang == "both":
-        screenshot(out, f"report-{case.name}-{lang}-p4", page=4)
+        screenshot(out, screenshots_dir, f"report-{case.name}-{lang}-p4", page=4)
 
 
 def test_export_refuses_to_replace_a_file_without_force(mini_prepared, tmp_path):

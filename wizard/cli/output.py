@@ -9,7 +9,12 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from wizard.cli.words import say
 from wizard.core.storage import write_new_file
+from wizard.i18n import N_
+
+OUTPUT_HELP = N_("write to this file (default: standard output)")
+FORCE_HELP = N_("replace OUT if it exists")
 
 # The arguments that name input files or folders of packs, in every command that has them.
 _FILE_ARGS = ("assessment", "old", "new")
@@ -47,7 +52,6 @@ def write_output(out: Optional[str], data: Union[str, bytes], *, force: bool = F
     write_new_file(Path(out), payload, force=force, inputs=inputs)
 
 
-def add_output_args(parser, *, default_force_help: str = "replace OUT if it exists") -> None:
-    parser.add_argument("-o", "--output", metavar="OUT",
-                        help="write to this file (default: standard output)")
-    parser.add_argument("--force", action="store_true", help=default_force_help)
+def add_output_args(parser) -> None:
+    parser.add_argument("-o", "--output", metavar="OUT", help=say(OUTPUT_HELP))
+    parser.add_argument("--force", action="store_true", help=say(FORCE_HELP))

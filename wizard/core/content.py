@@ -18,7 +18,7 @@ from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Question, Registry,
                                Section, from_plain, to_plain)
 from wizard.core.problems import Problem, line_of
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 
 MAX_STAMP_BYTES = 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MAX_BYTES
 
@@ -36,8 +36,10 @@ NO_FOLDER = N_("{folder}: no such folder of questionnaire packs")
 NO_PACKS = N_("{folder}: no questionnaire packs (*.yaml) in this folder")
 TOO_MANY_PACKS = N_("{folder}: {count} YAML files; at most {limit} packs")
 FOLDER_TOO_BIG = N_("{folder}: the questionnaire packs are {size} MB together; at most {limit} MB")
-PROBLEMS = N_("{folder}: {count} problem(s) in the questionnaire packs; run 'readiness-wizard "
-              "validate' for the list")
+PROBLEMS = NP_("{folder}: {count} problem in the questionnaire packs; run 'readiness-wizard "
+               "validate' to see it",
+               "{folder}: {count} problems in the questionnaire packs; run 'readiness-wizard "
+               "validate' for the list")
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,6 +239,19 @@ class ReportData:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
+    def obligations(self) -> list[FindingResult]:
+        """The findings that are duties: neither watch items nor information items (which
+        the reports call "not a duty")."""
+        return [f for f in self.findings if not f.watch and f.severity != "info"]
+
+    def information(self) -> list[FindingResult]:
+        """Information items: findings that inform and oblige to nothing."""
+        return [f for f in self.findings if not f.watch and f.severity == "info"]
+
+    def watch_items(self) -> list[FindingResult]:
+        """Proposals and rules not enforced: followed, never obligations."""
+        return [f for f in self.findings if f.watch]
+
     def area(self, area_id: str) -> AreaResult:
         for area in self.areas:
             if area.id == area_id:

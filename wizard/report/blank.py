@@ -1,6 +1,11 @@
 """The blank checklist: every question of the chosen packs, numbered, with boxes to tick and
 lines to write on, and the skip logic in words, for interviews on paper.
 
+Write-in space follows what a question asks for (``write_in``): a number gets one short line,
+a list of countries or a free text several lines, and every question note lines for the
+interviewer: more for the checklist's control questions, whose evidence is what counsel
+asks about, and for questions with long explanations.
+
 ``blank_parts(content, packs)`` arranges the questions; ``render_html`` and ``render_pdf`` (Qt)
 print them. Numbers run through all the chosen packs in the order the wizard asks them.
 """
@@ -21,6 +26,11 @@ COMPUTED = N_("Worked out by the program from {inputs}: nothing to fill in here.
 EXCLUSIVE = N_("\u201c{option}\u201d cannot be combined with other answers.")
 
 
+ANSWER_LINES = {"text": 4, "countries": 3}   # lines to write the answer itself on
+NOTE_LINES = 2                              # lines for the interviewer's note, at least
+LONG_HELP = 300                             # characters of help: a question that needs more
+
+
 @dataclass
 class BlankQuestion:
     number: int
@@ -29,6 +39,20 @@ class BlankQuestion:
     condition: Optional[dict] = None
     computed_from: Optional[dict] = None
     exclusive: list[dict] = field(default_factory=list)
+    answer_lines: int = 0
+    note_lines: int = NOTE_LINES
+
+
+def write_in(question) -> tuple[int, int]:
+    """(answer lines, note lines) for ``question`` on paper."""
+    if question.kind == "calculator":
+        return 0, 0
+    notes = NOTE_LINES
+    if question.role == "control":                 # the evidence behind the answer
+        notes += 1
+    if len(question.help.get("en") or "") > LONG_HELP:
+        notes += 1
+    return ANSWER_LINES.get(question.kind, 0), notes
 
 
 @dataclass
@@ -78,6 +102,7 @@ def blank_parts(content, pack_ids: Optional[Sequence[str]] = None) -> list[Blank
             for question in section.questions:
                 qid = f"{pack.id}.{question.id}"
                 item = BlankQuestion(numbers[qid], qid, question)
+                item.answer_lines, item.note_lines = write_in(question)
                 if question.show_if:
                     item.condition = wording.both(expr.parse(question.show_if, pack.id),
                                                   FRAME_QUESTION)

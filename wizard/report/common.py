@@ -17,6 +17,7 @@ REPORT_LANGS = ("ko", "en", "both")
 # font name, not text for a reader: spelt by code point rather than kept in the catalogs.
 OFFICE_FONT = "".join(map(chr, (0xB9D1, 0xC740, 0x20, 0xACE0, 0xB515)))
 OFFICE_FONT_LATIN = "Malgun Gothic"
+DETAILS = ("full", "summary")      # the whole report, or the short form to hand over
 
 
 def pick(text: Optional[dict], lang: str, sep: str = " / ") -> str:
@@ -33,7 +34,7 @@ def _params(params: dict, lang: str) -> dict:
     return {k: v.get(lang, "") if isinstance(v, dict) else v for k, v in params.items()}
 
 
-def tr(message: str, lang: str, **params) -> str:
+def tr(message: str, lang: str, /, **params) -> str:
     """A program string in ``lang``; for ``both``, Korean then English. A ``{ko, en}``
     parameter gives each language its own value (e.g. a date written for each)."""
     if lang == "both":

@@ -25,6 +25,12 @@ from wizard.i18n import N_
 from wizard.report import templating
 
 TITLE = N_("AI Trade Readiness: comparison of two assessments")
+DIFFERENT_COMPANIES = N_("OLD and NEW are assessments of different companies, \u201c{old}\u201d and "
+                         "\u201c{new}\u201d: what follows compares two companies, not one company "
+                         "over time. Check that these are the files you meant to compare.")
+# TRANSLATORS: the legal forms a company name may carry, separated by commas; they are ignored
+# when two company names are compared (give the forms written in your language's names)
+LEGAL_FORMS = N_("Co., Ltd., Inc., Corp., Corporation, Company, LLC, Limited")
 WATCH_ITEM = N_("watch item")
 BECAUSE_OF = N_("because of {cause}")
 CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
@@ -98,11 +104,41 @@ class Comparison:
         return rows
 
     @property
+    def different_companies(self) -> bool:
+        """OLD and NEW name different companies (both named; legal forms, case, spaces and
+        punctuation aside): the comparison is then of two companies, not of one over time."""
+        old, new = (company_key(m.get("company") or "") for m in (self.old_meta, self.new_meta))
+        return bool(old and new and old != new)
+
+    @property
     def causes_counted(self) -> dict[str, int]:
         counts = {"answers": 0, "content": 0}
         for change in self.resolved + self.new:
             counts[change.cause] += 1
         return counts
+
+
+def company_key(name: str) -> str:
+    """A company name reduced to what identifies it: legal forms (``LEGAL_FORMS`` in every
+    language: the Korean forms of the catalog, "Co., Ltd."), case, spaces and punctuation aside,
+    so that a Korean name with and without its legal form agree, as do "Hanbit Semiconductor
+    Co., Ltd." and "hanbit semiconductor"."""
+    import re
+
+    from wizard.i18n import LANGUAGES, translate
+
+    forms = {form.strip().casefold() for lang in LANGUAGES
+             for form in translate(LEGAL_FORMS, lang).split(",") if form.strip()}
+    text = name.casefold()
+    def latin(form: str) -> bool:
+        bare = form.replace(".", "")
+        return bare.isascii() and bare.isalpha()
+
+    for form in sorted((f for f in forms if not latin(f)), key=len, reverse=True):
+        text = text.replace(form, " ")     # Korean forms are written onto the name
+    words_to_drop = {form.rstrip(".") for form in forms if latin(form)}
+    words = [w for w in re.split(r"[\s,.]+", text) if w and w not in words_to_drop]
+    return "".join(ch for ch in "".join(words) if ch.isalnum())
 
 
 def compare(content, old_loaded, new_loaded, *, old_content=None,
@@ -194,6 +230,7 @@ def _context(comparison: Comparison, lang: str, target: str) -> dict:
 
     msgid, params = method_msgid(comparison)
     return {"c": comparison, "h": Helpers(lang), "target": target,
+            "different_msgid": DIFFERENT_COMPANIES,
             "method_msgid": msgid, "method_params": params,
             "html_lang": "en" if lang == "en" else "ko", "title": TITLE, "causes": CAUSE,
             "colours": SEVERITY_COLOURS, "program_version": __version__}
@@ -240,6 +277,10 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
             f"{date_text(c.new_meta.get('date'), lang) or '-'} |",
             f"| {t(N_('Answered against'))} | {_versions(c.old_versions)} | "
             f"{_versions(c.new_versions)} |", ""]
+    if c.different_companies:
+        out += [f"> **{t(N_('Different companies'))}**: " + _esc(t(
+            DIFFERENT_COMPANIES, old=c.old_meta.get("company"), new=c.new_meta.get("company"))),
+            ""]
     out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), ""]
     out += [f"## {t(N_('Change by area'))}", "",
             f"| {t(N_('Area'))} | {t(N_('Exposure'))} | {t(N_('Readiness'))} | "

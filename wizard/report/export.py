@@ -4,6 +4,8 @@
     render(report, fmt, lang) -> bytes        the file's bytes
     write(report, fmt, lang, path, force=False)   write it (atomically; an existing file is
                                               replaced only with force=True)
+    DETAILS                                   ("full", "summary"): the whole report or the
+                                              short form (html, pdf, md; detail=...)
 
 ``report`` is the engine's :class:`~wizard.core.report_data.ReportData` (or the ``Prepared``
 of :func:`wizard.report.common.prepare`, which also carries the content). ``content`` (the
@@ -22,7 +24,7 @@ from typing import Optional
 
 from wizard.core.errors import InputError
 from wizard.core.storage import check_new_file, write_new_file
-from wizard.report.common import REPORT_LANGS
+from wizard.report.common import DETAILS, REPORT_LANGS
 
 FORMATS = ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
 BINARY = ("pdf", "docx", "xlsx")
@@ -53,18 +55,23 @@ def _unwrap(report, content):
     return report, content
 
 
-def check(fmt: str, lang: str) -> None:
+def check(fmt: str, lang: str, detail: str = "full") -> None:
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if lang not in REPORT_LANGS:
         raise InputError(f"unknown language {lang!r}; use one of {', '.join(REPORT_LANGS)}")
+    if detail not in DETAILS:
+        raise InputError(f"unknown detail {detail!r}; use one of {', '.join(DETAILS)}")
 
 
-def render(report, fmt: str, lang: str, *, content=None, group: str = "area") -> bytes:
-    """The report in format ``fmt`` and language ``lang`` as the bytes of a file."""
+def render(report, fmt: str, lang: str, *, content=None, group: str = "area",
+           detail: str = "full") -> bytes:
+    """The report in format ``fmt`` and language ``lang`` as the bytes of a file; ``group``
+    is how the checklist is grouped (``area`` or a programme framework's id); ``detail``
+    ``summary`` gives the short form of html, pdf and md (the others are the same in both)."""
     from wizard.report.view import check_grouping
 
-    check(fmt, lang)
+    check(fmt, lang, detail)
     report, content = _unwrap(report, content)
     if fmt == "json":
         return report.to_json().encode("utf-8")
@@ -76,11 +83,13 @@ def render(report, fmt: str, lang: str, *, content=None, group: str = "area") ->
     if fmt == "md":
         from wizard.report import markdown
 
-        return markdown.render(report, lang, content=content, group=group).encode("utf-8")
+        return markdown.render(report, lang, content=content, group=group,
+                               detail=detail).encode("utf-8")
     if fmt == "html":
         from wizard.report import html
 
-        return html.render(report, lang, content=content, group=group).encode("utf-8")
+        return html.render(report, lang, content=content, group=group,
+                           detail=detail).encode("utf-8")
     if fmt == "docx":
         from wizard.report import docx
 
@@ -91,7 +100,7 @@ def render(report, fmt: str, lang: str, *, content=None, group: str = "area") ->
         return xlsx.render_tracker(report, lang, group=group)
     from wizard.report import pdf
 
-    return pdf.render_pdf(report, lang, content=content, group=group)
+    return pdf.render_pdf(report, lang, content=content, group=group, detail=detail)
 
 
 def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
@@ -100,11 +109,11 @@ def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
 
 
 def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None,
-          group: str = "area", inputs=()) -> Path:
+          group: str = "area", inputs=(), detail: str = "full") -> Path:
     """Render and write the report; nothing is written when rendering fails. ``inputs``: files
     the report was made from (the assessment), which it may never replace, even with force."""
-    check(fmt, lang)
+    check(fmt, lang, detail)
     inputs = [p for p in inputs if p is not None]
     path = check_new_file(Path(path), force=force, inputs=inputs)   # before the rendering
-    return write_new_file(path, render(report, fmt, lang, content=content, group=group),
-                          force=force, inputs=inputs)
+    return write_new_file(path, render(report, fmt, lang, content=content, group=group,
+                                       detail=detail), force=force, inputs=inputs)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 
-from wizard.i18n import N_
 from wizard.core.localize import date_text
-from wizard.report.common import lab, marking_text, pick, tr
-from wizard.report.view import (APPROVAL, BOX, BY_AREA, approval, checklist_groups,
-                                glossary_terms, question_texts, severity_counts,
-                                urgent_actions)
+from wizard.i18n import N_, NP_
+from wizard.report.common import DETAILS, lab, marking_text, pick, tr
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, action_numbers, approval,
+                                checklist_groups, glossary_terms, question_texts,
+                                severity_counts, top_findings, urgent_actions)
 
 TITLE = N_("AI Trade Readiness report")
 NOTICE = N_("This report is not legal advice. It reflects the rules as of {as_of}; review the "
@@ -28,6 +28,14 @@ COUNSEL_NOTE = N_("You answered these questions Unsure. Take them to qualified c
 DROPPED_NOTE = N_("These answers, notes or plan entries were given against an older version of "
                   "the questionnaires and no longer fit the current content. They are listed so "
                   "that nothing is lost silently.")
+SHORT_FORM = N_("Short form")
+SHORT_FORM_NOTE = N_("the summary, the checklist, the most serious findings and the action plan; "
+                     "the full report has every finding, the watch items, the questions for "
+                     "counsel and the appendices.")
+MORE = (NP_("{count} more finding that is an obligation",
+            "{count} more findings that are obligations"),
+        NP_("{count} information item (not a duty)", "{count} information items (not a duty)"),
+        NP_("{count} watch item (not an obligation)", "{count} watch items (not obligations)"))
 _SPECIALS = set("\\`*_{}[]<>|#&!~")
 
 
@@ -128,12 +136,14 @@ def render_plan(report, lang: str) -> str:
     return d.text()
 
 
-def _cover(report, d: _Doc) -> None:
+def _cover(report, d: _Doc, full: bool = True) -> None:
     c, m = report.content, report.meta
     marking = marking_text(m, d.lang)
     if marking:
         d.add(f"**{_esc(marking)}**", "")
     d.heading(1, d.tr(TITLE))
+    if not full:
+        d.add(f"**{d.tr(SHORT_FORM)}** — {d.tr(SHORT_FORM_NOTE)}", "")
     rows = [(N_("Company"), _esc(m.get("company") or "-"))]
     if m.get("business_number"):
         rows.append((N_("Business registration number"), _esc(m["business_number"])))
@@ -175,13 +185,15 @@ def _elements(framework, d: _Doc) -> None:
              d.tr(N_("Controls in place"))], rows)
 
 
-def _summary(report, d: _Doc, group: str = BY_AREA) -> None:
+def _summary(report, d: _Doc, group: str = BY_AREA, full: bool = True) -> None:
     d.heading(2, f"1. {d.tr(N_('Executive summary'))}")
-    obligations = [f for f in report.findings if not f.watch]
-    rows = [[f"**{d.tr(N_('Findings that are obligations'))}**", str(len(obligations))]]
+    rows = [[f"**{d.tr(N_('Findings that are obligations'))}**", str(len(report.obligations()))]]
     rows += [[f"— {d.lab('severity', s)}", str(n)] for s, n in severity_counts(report)]
+    if report.information():
+        rows += [[f"**{d.tr(N_('Information items (not a duty)'))}**",
+                  str(len(report.information()))]]
     rows += [[f"**{d.tr(N_('Watch items (not obligations)'))}**",
-              str(sum(1 for f in report.findings if f.watch))],
+              str(len(report.watch_items()))],
              [f"**{d.tr(N_('Questions for your counsel'))}**", str(len(report.unsure))],
              [f"**{d.tr(N_('Unanswered questions'))}**", str(len(report.unanswered))]]
     d.table(["", "#"], rows)
@@ -205,6 +217,8 @@ def _summary(report, d: _Doc, group: str = BY_AREA) -> None:
         framework = report.framework(group)
         d.heading(3, f"{d.tr(N_('Readiness by programme element'))}: {d.pick(framework.title)}")
         _elements(framework, d)
+    if not full:                 # the short form's action plan follows: no second list
+        return
     d.heading(3, d.tr(N_("The five most urgent actions")))
     urgent = urgent_actions(report)
     if not urgent:
@@ -215,7 +229,7 @@ def _summary(report, d: _Doc, group: str = BY_AREA) -> None:
     d.add("")
 
 
-def _checklist(report, d: _Doc, group: str = BY_AREA) -> None:
+def _checklist(report, d: _Doc, group: str = BY_AREA, full: bool = True) -> None:
     d.heading(2, f"2. {d.tr(N_('Readiness checklist'))}")
     if group != BY_AREA:
         framework = report.framework(group)
@@ -232,6 +246,9 @@ def _checklist(report, d: _Doc, group: str = BY_AREA) -> None:
         if block.note:
             d.add(d.pick(block.note), "")
         for item in block.items:
+            if not full:
+                d.add(f"- {BOX[item.state]} {d.pick(item.text)} — {d.lab('state', item.state)}")
+                continue
             extra = ""
             if group != BY_AREA:
                 extra += f" · {d.tr(N_('Area'))}: {d.pick(report.area(item.area).title)}"
@@ -244,7 +261,7 @@ def _checklist(report, d: _Doc, group: str = BY_AREA) -> None:
         d.add("")
 
 
-def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
+def _finding(f, report, d: _Doc, actions: dict, full: bool = True) -> None:
     d.heading(4, d.pick(f.title))
     if not f.watch:
         d.add(f"- **{d.tr(N_('Severity'))}**: {d.lab('severity', f.severity)}")
@@ -256,18 +273,35 @@ def _finding(f, report, d: _Doc, priorities: dict[str, int]) -> None:
         d.add(f"- **{d.tr(N_('Citations'))}**: {_esc('; '.join(f.citations))}")
     d.add("")
     d.paragraphs(f.explanation)
-    if f.because:
+    if f.because and full:
         d.add(f"**{d.tr(N_('Because you answered'))}**:")
         for b in f.because:
             d.add(f"- {d.pick(b.text)} → {d.pick(b.answer_text)}")
         d.add("")
-    numbers = [f"#{priorities[a]}" for a in f.actions if a in priorities]
+    numbers = [f"#{n}" for n in action_numbers(f, actions)]
     if numbers:
         d.add(f"{d.tr(N_('Actions in the plan'))}: {', '.join(numbers)}", "")
 
 
+def _top_findings(report, d: _Doc) -> None:
+    """The short form's findings: the most serious obligations, and what else the full report
+    holds."""
+    actions = {a.id: a for a in report.actions}
+    d.heading(2, f"3. {d.tr(N_('The most serious findings'))}")
+    top = top_findings(report)
+    if not top:
+        d.add(d.tr(N_("None.")), "")
+    for f in top:
+        _finding(f, report, d, actions, full=False)
+    counts = (len(report.obligations()) - len(top), len(report.information()),
+              len(report.watch_items()))
+    more = [d.tr(message, count=count) for message, count in zip(MORE, counts) if count]
+    if more:
+        d.add(f"{d.tr(N_('In the full report:'))} {', '.join(more)}.", "")
+
+
 def _findings(report, d: _Doc) -> None:
-    priorities = {a.id: a.priority for a in report.actions}
+    actions = {a.id: a for a in report.actions}
     d.heading(2, f"3. {d.tr(N_('Findings by area'))}")
     obligations = [f for f in report.findings if not f.watch]
     if not obligations:
@@ -277,18 +311,18 @@ def _findings(report, d: _Doc) -> None:
         if own:
             d.heading(3, d.pick(area.title))
             for f in own:
-                _finding(f, report, d, priorities)
+                _finding(f, report, d, actions)
     d.heading(2, f"4. {d.tr(N_('Watch items (not obligations)'))}")
     d.add(f"> {d.tr(WATCH_NOTE)}", "")
     watch = [f for f in report.findings if f.watch]
     if not watch:
         d.add(d.tr(N_("None.")), "")
     for f in watch:
-        _finding(f, report, d, priorities)
+        _finding(f, report, d, actions)
 
 
-def _plan(report, d: _Doc) -> None:
-    d.heading(2, f"5. {d.tr(N_('Action plan'))}")
+def _plan(report, d: _Doc, full: bool = True) -> None:
+    d.heading(2, f"{5 if full else 4}. {d.tr(N_('Action plan'))}")
     if report.actions:
         d.table(_plan_header(d), _plan_rows(report, d))
     else:
@@ -371,15 +405,25 @@ def _appendices(report, d: _Doc, content) -> None:
                   _esc(d.tr(x.reason))] for x in report.dropped])
 
 
-def render(report, lang: str, *, content=None, group: str = BY_AREA) -> str:
-    """The whole readiness report in ``lang`` (``ko``, ``en`` or ``both``), the checklist
-    grouped by area or by the elements of the programme framework ``group``."""
+def render(report, lang: str, *, content=None, group: str = BY_AREA,
+           detail: str = "full") -> str:
+    """The readiness report in ``lang`` (``ko``, ``en`` or ``both``), the checklist grouped by
+    area or by the elements of the programme framework ``group``: the whole report, or with
+    ``detail="summary"`` the short form (summary, checklist, the most serious findings,
+    action plan)."""
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; use one of {', '.join(DETAILS)}")
+    full = detail == "full"
     d = _Doc(lang)
-    _cover(report, d)
-    _summary(report, d, group)
-    _checklist(report, d, group)
-    _findings(report, d)
-    _plan(report, d)
-    _counsel(report, d)
-    _appendices(report, d, content)
+    _cover(report, d, full)
+    _summary(report, d, group, full)
+    _checklist(report, d, group, full)
+    if full:
+        _findings(report, d)
+    else:
+        _top_findings(report, d)
+    _plan(report, d, full)
+    if full:
+        _counsel(report, d)
+        _appendices(report, d, content)
     return d.text()

@@ -68,9 +68,25 @@ def default_font():
     return font
 
 
+WORD_JOINER = "\u2060"
+
+
+def join_citation_runs(html: str) -> str:
+    """Word joiners between the brackets of every citation run ("(a)⁠(6)⁠(iii)⁠(A)"), so that Qt,
+    which ignores ``white-space: nowrap`` on a span, never breaks a citation across lines; the
+    joiners are invisible and leave the PDF's extracted text as it was."""
+    from wizard.report.templating import CITE_RUN
+
+    parts = html.split(CITE_RUN)
+    for index in range(1, len(parts)):
+        run, closing, rest = parts[index].partition("</span>")
+        parts[index] = run.replace(")(", ")" + WORD_JOINER + "(") + closing + rest
+    return CITE_RUN.join(parts)
+
+
 def new_document(html: str, images: Optional[dict] = None):
     """A QTextDocument for A4 paper holding ``html`` (already escaped by the templates) and
-    the given images (url -> QImage)."""
+    the given images (url -> QImage); citation runs are kept whole (``join_citation_runs``)."""
     from PySide6.QtCore import QSizeF, QUrl
     from PySide6.QtGui import QTextDocument
 
@@ -81,7 +97,7 @@ def new_document(html: str, images: Optional[dict] = None):
     doc.setDocumentMargin(0)
     for url, image in (images or {}).items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-    doc.setHtml(html)
+    doc.setHtml(join_citation_runs(html))
     frame = doc.rootFrame().frameFormat()
     frame.setLeftMargin(MARGIN_X)
     frame.setRightMargin(MARGIN_X)
@@ -99,9 +115,11 @@ class ChartImage:
     height: int
 
 
-def build_document(report, lang: str, *, content=None, group: str = "area"):
+def build_document(report, lang: str, *, content=None, group: str = "area",
+                   detail: str = "full"):
     """The report laid out on A4 pages, ready to print or to write as PDF (``group``: the
-    checklist by area or by the elements of a programme framework)."""
+    checklist by area or by the elements of a programme framework; ``detail``: ``full`` or
+    ``summary``, the short form)."""
     from wizard.report import chart, qtchart, templating
     from wizard.report.view import report_context
 
@@ -110,7 +128,7 @@ def build_document(report, lang: str, *, content=None, group: str = "area"):
     image = qtchart.render_image(rows, lang)
     info = ChartImage(CHART_URL, chart.WIDTH, chart.height(rows, lang))
     context = report_context(report, lang, target="qt", content=content, chart=info,
-                             group=group)
+                             group=group, detail=detail)
     html = templating.render("report.html", lang, **context)
     return new_document(html, {CHART_URL: image})
 
@@ -139,13 +157,13 @@ def print_document(doc, device, footer: str = "", lang: str = "en", header: str 
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPainter
 
     from wizard.report.common import tr
-    from wizard.report.pagination import keep_rows_together
+    from wizard.report.pagination import paginate
 
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     paint = device.pageLayout().paintRectPoints()
     page_w, page_h = paint.width() * 96 / 72, paint.height() * 96 / 72
     doc.setPageSize(QSizeF(page_w, page_h))
-    keep_rows_together(doc, page_h)
+    paginate(doc, page_h)
     pages = max(1, doc.pageCount())
     scale = device.logicalDpiX() / 96
     painter = QPainter()
@@ -218,21 +236,24 @@ def document_pdf_bytes(doc, footer: str, lang: str, title: str = "", header: str
     return bytes(data.data())
 
 
-def render_pdf(report, lang: str, *, content=None, group: str = "area") -> bytes:
-    """The PDF report as bytes (``group``: how the checklist is grouped)."""
+def render_pdf(report, lang: str, *, content=None, group: str = "area",
+               detail: str = "full") -> bytes:
+    """The PDF report as bytes (``group``: how the checklist is grouped; ``detail``: full or
+    the short form)."""
     from wizard.report.common import tr
 
-    doc = build_document(report, lang, content=content, group=group)
+    doc = build_document(report, lang, content=content, group=group, detail=detail)
     return document_pdf_bytes(doc, footer_text(report, lang), lang,
                               tr(N_("AI Trade Readiness report"), lang),
                               header_text(report, lang))
 
 
-def write_pdf(report, lang: str, path, *, content=None, group: str = "area") -> Path:
+def write_pdf(report, lang: str, path, *, content=None, group: str = "area",
+              detail: str = "full") -> Path:
     """Write the PDF report to ``path`` (atomically: a complete file or none)."""
     from wizard.core.storage import atomic_write
 
     path = Path(path)
-    atomic_write(path, render_pdf(report, lang, content=content, group=group))
+    atomic_write(path, render_pdf(report, lang, content=content, group=group, detail=detail))
     return path
 

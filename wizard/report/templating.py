@@ -9,25 +9,44 @@ Safety rules, all enforced here:
 * program strings go through gettext (the ``jinja2.ext.i18n`` extension, installed with the
   translations of :mod:`wizard.i18n` for the report language). ``_()`` and ``{% trans %}``
   return escaped markup; ``_("... {name} ...", name=value)`` fills ``{name}`` placeholders (the
-  catalog's one placeholder style) and escapes the value; a ``{ko, en}`` value gives each
+  catalog's one placeholder style) and escapes the value; ``ngettext("{count} item",
+  "{count} items", n)`` takes the catalog's plural form for ``n``; a ``{ko, en}`` value gives each
   language its own text. In a bilingual report (``both``) every program string renders as
   Korean followed by English.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from wizard.i18n import translations
+from wizard.i18n import Message, count_text, translations
 
 MODES = ("ko", "en", "both")
+# the lettered paragraphs of a citation, "742.6(a)(6)(iii)(A)": one piece that never breaks
+# across lines (``white-space: nowrap`` in a browser; Qt ignores it on a span, so the PDF puts
+# word joiners between the brackets, see wizard.report.pdf), drawn in the PDF in a font whose
+# brackets sit tight (the Korean font's look like spaces)
+_PARAGRAPHS = re.compile(r"(?<=[0-9A-Za-z])((?:\([0-9A-Za-z]{1,5}\))+)")
+CITE_RUN = '<span class="cite-run">'
 
 
-def _one(message: str, lang: str, params: dict[str, Any]) -> Markup:
-    text = escape(translations(lang).gettext(message))
+def tight_citations(text: Any) -> Markup:
+    """``text`` escaped, with each run of citation paragraphs ("(a)(6)(iii)(A)") marked as one
+    piece (``cite-run``)."""
+    return Markup(_PARAGRAPHS.sub(lambda m: f"{CITE_RUN}{m.group(1)}</span>", str(escape(text))))
+
+
+def _one(message: Message, lang: str, params: dict[str, Any]) -> Markup:
+    if isinstance(message, tuple):       # (singular, plural): the form for params["count"]
+        count = params["count"]
+        text = escape(translations(lang).ngettext(message[0], message[1], int(count)))
+        params = {**params, "count": count_text(count)}
+    else:
+        text = escape(translations(lang).gettext(message))
     if not params:
         return text
     # a {ko, en} value (e.g. a date written for each language) gives each language its own
@@ -40,7 +59,7 @@ def make_gettext(mode: str):
     if mode not in MODES:
         raise ValueError(f"unknown report language {mode!r}")
 
-    def gettext(message: str, **params: Any) -> Markup:
+    def gettext(message: Message, **params: Any) -> Markup:
         if mode != "both":
             return _one(message, mode, params)
         ko, en = _one(message, "ko", params), _one(message, "en", params)
@@ -49,7 +68,9 @@ def make_gettext(mode: str):
         return Markup('{}<span class="en" lang="en"> / {}</span>').format(ko, en)
 
     def ngettext(singular: str, plural: str, n: int, **params: Any) -> Markup:
-        return gettext(singular if n == 1 else plural, **params)
+        """``ngettext("{count} item", "{count} items", n)``: the catalog's plural form for
+        ``n`` (English two, Korean one), with ``{count}`` filled."""
+        return gettext((singular, plural), **{"count": n, **params})
 
     return gettext, ngettext
 
@@ -60,10 +81,10 @@ def bi(text: dict | None, mode: str, *, inline: bool = False) -> Markup:
     if not text:
         return Markup("")
     if mode != "both":
-        return escape(text.get(mode, ""))
-    ko, en = text.get("ko", ""), text.get("en", "")
+        return tight_citations(text.get(mode, ""))
+    ko, en = tight_citations(text.get("ko", "")), tight_citations(text.get("en", ""))
     if ko == en:
-        return escape(ko)
+        return ko
     if inline:
         return Markup('{}<span class="en" lang="en"> / {}</span>').format(ko, en)
     return Markup('<span lang="ko">{}</span><br><span class="en" lang="en">{}</span>').format(
@@ -93,6 +114,7 @@ def environment(mode: str):
     env.globals["langs"] = ("ko", "en") if mode == "both" else (mode,)
     env.globals["t"] = lambda text: bi(text, mode)
     env.globals["ti"] = lambda text: bi(text, mode, inline=True)
+    env.filters["cites"] = tight_citations
     return env
 
 

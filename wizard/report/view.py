@@ -17,12 +17,16 @@ from wizard.core.labels import KINDS
 from wizard.core.model import SEVERITIES
 from wizard.core.localize import date_text, number_text
 from wizard.i18n import N_, bilingual
+from wizard.report.common import DETAILS
 from wizard.report.templating import bi, make_gettext
 
 BOX = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2610", "unsure": "?",
        "unanswered": "?", "not_applicable": "\u2013"}
 EMPTY_BOX = "\u2610"
 URGENT = 5
+TOP_FINDINGS = 8                   # the short form's findings: at most this many ...
+MIN_TOP_FINDINGS = 5               # ... and at least this many when there are
+SERIOUS = ("critical", "high")
 SEVERITY_COLOURS = {"critical": "#b3261e", "high": "#d0662b", "medium": "#d39b1e",
                     "low": "#4f8a3c", "info": "#4f8a3c"}
 OPEN_STATUSES = ("open", "in_progress")
@@ -196,9 +200,24 @@ def urgent_actions(report, limit: int = URGENT) -> list:
 
 
 def severity_counts(report) -> list[tuple[str, int]]:
-    obligations = [f for f in report.findings if not f.watch]
+    """The obligations (information items and watch items aside) by severity."""
+    obligations = report.obligations()
     return [(s, sum(1 for f in obligations if f.severity == s)) for s in SEVERITIES
             if any(f.severity == s for f in obligations)]
+
+
+def top_findings(report) -> list:
+    """The short form's findings: every critical and high obligation (at most
+    ``TOP_FINDINGS``), filled up with the next most serious to ``MIN_TOP_FINDINGS``; the
+    engine already put the findings in order of seriousness."""
+    obligations = report.obligations()
+    serious = [f for f in obligations if f.severity in SERIOUS][:TOP_FINDINGS]
+    return serious if len(serious) >= MIN_TOP_FINDINGS else obligations[:MIN_TOP_FINDINGS]
+
+
+def action_numbers(finding, action_by_id: dict) -> list[int]:
+    """The plan priorities of a finding's actions, in order (#9, #11, never #11, #9)."""
+    return sorted(action_by_id[a].priority for a in finding.actions if a in action_by_id)
 
 
 def glossary_terms(content) -> list:
@@ -209,15 +228,24 @@ def glossary_terms(content) -> list:
 
 
 def report_context(report, mode: str, *, target: str, content=None,
-                   chart: Any = None, group: str = BY_AREA) -> dict[str, Any]:
+                   chart: Any = None, group: str = BY_AREA,
+                   detail: str = "full") -> dict[str, Any]:
     """Everything ``report.html`` needs. ``target`` is ``web`` (browser) or ``qt`` (PDF);
-    ``group`` is how the checklist is grouped (``area`` or a framework id)."""
+    ``group`` is how the checklist is grouped (``area`` or a framework id); ``detail`` is
+    ``full`` (the whole report) or ``summary`` (the short form)."""
     from wizard.report.common import marking_text
 
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; use one of {', '.join(DETAILS)}")
     group = check_grouping(report, group or BY_AREA)
     obligations = [f for f in report.findings if not f.watch]
-    watch = [f for f in report.findings if f.watch]
+    watch = report.watch_items()
+    top = top_findings(report)
     return {
+        "detail": detail,
+        "top_findings": top,
+        "information": report.information(),
+        "more_findings": len(report.obligations()) - len(top),
         "report": report,
         "meta": report.meta,
         "target": target,
@@ -230,10 +258,11 @@ def report_context(report, mode: str, *, target: str, content=None,
         "marking": marking_text(report.meta, mode),
         "signers": approval(report.meta),
         "obligations": _by_area(report, obligations),
-        "n_obligations": len(obligations),
+        "n_obligations": len(report.obligations()),
         "watch": watch,
         "actions": report.actions,
         "action_by_id": {a.id: a for a in report.actions},
+        "action_numbers": action_numbers,
         "finding_by_id": {f.id: f for f in report.findings},
         "urgent": urgent_actions(report),
         "severity_counts": severity_counts(report),

@@ -4,7 +4,9 @@ country groups by their names.
 
 ``Wording(content, numbers).sentence(tree, FRAME_QUESTION, "en")`` gives, for example,
 "Answer only if question 3 is “Yes”." Every phrase is a gettext message, so the Korean comes
-from the catalog like every other program string.
+from the catalog like every other program string, written as an interviewer says it
+(in Korean "answer only in the case that you answered 'Yes' at no. 3", not a flattened
+expression), each phrase ending so that the next fits.
 """
 
 from __future__ import annotations
@@ -39,14 +41,15 @@ REF_TEMPLATES = {
     ">": N_("{q} is more than {v}"),
     ">=": N_("{q} is {v} or more"),
 }
-# comparison of a computed figure (count, sum, ...)
+# comparison of a computed figure (count, sum, ...): its own phrases, as Korean says a figure
+# differently from an answer (in Korean the particles differ)
 VALUE_TEMPLATES = {
     "==": N_("{q} equals {v}"),
     "!=": N_("{q} does not equal {v}"),
-    "<": REF_TEMPLATES["<"],
-    "<=": REF_TEMPLATES["<="],
-    ">": REF_TEMPLATES[">"],
-    ">=": REF_TEMPLATES[">="],
+    "<": N_("{q} comes to less than {v}"),
+    "<=": N_("{q} comes to {v} or less"),
+    ">": N_("{q} comes to more than {v}"),
+    ">=": N_("{q} comes to {v} or more"),
 }
 IN_LIST = N_("{q} is one of {v}")
 NOT_IN_LIST = N_("{q} is none of {v}")

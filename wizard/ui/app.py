@@ -33,9 +33,10 @@ def _config_dir():
 
 def application():
     """The QApplication (created once), with the bundled fonts as its font."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyleFactory
 
     from wizard import fonts
+    from wizard.ui import style
     from wizard.ui.compat import guard_none_refcount
 
     guard_none_refcount()
@@ -44,6 +45,8 @@ def application():
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_ID)
         app.setApplicationDisplayName("AI Trade Readiness")
+    if not isinstance(app.style(), style.MenuStyle):
+        app.setStyle(style.MenuStyle(QStyleFactory.create(app.style().name())))
     fonts.register_fonts()
     app.setFont(fonts.ui_font())  # no application style sheet: see wizard/ui/style.py
     return app

@@ -16,7 +16,7 @@ EMPTY = N_("The questionnaires have no glossary yet.")
 class GlossaryDialog(QDialog):
     def __init__(self, content, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(lang.tr(TITLE))
+        self.setWindowTitle(lang.ui(TITLE))
         self.view = QTextBrowser(self)
         self.view.setAccessibleName(lang.tr(TITLE))
         glossary = getattr(content, "glossary", None)

@@ -2,7 +2,10 @@
 
 * Program strings: ``tr(msgid)`` through ``wizard.i18n.translate`` in the *chrome* language
   (Korean for ``ko`` and ``both``, English for ``en``); msgids are English, marked ``N_`` when
-  they are module constants.
+  they are module constants. The wizard's own labels (menus, buttons, tabs, headings, column
+  headers, steps) use ``ui(msgid)``: in bilingual mode both languages, "<Korean> / File(&F)", with
+  the one mnemonic both share; ``ui_lines`` puts the English on a second line (tabs, toolbar
+  buttons, hints).
 * Questionnaire texts (``{ko, en}``): ``pick(text)``; in bilingual mode both, Korean first.
 * Qt's own strings (wizard buttons, standard dialogs): a QTranslator with Qt's shipped
   ``qtbase_ko.qm``, installed while the chrome language is Korean.
@@ -80,9 +83,69 @@ def _install_qt_translator(lang: str) -> None:
         QApplication.removeTranslator(_translator)
 
 
-def tr(msgid: str, **params: Any) -> str:
+def tr(msgid: str, /, **params: Any) -> str:
     """A program string in the chrome language."""
     return translate(msgid, chrome(), **params)
+
+
+def _mnemonic(text: str) -> str:
+    """The mnemonic letter of "&File" or of Korean "...(&F)" (empty when there is none)."""
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1) if match else ""
+
+
+def ui(msgid: str, sep: str = " / ", /, **params: Any) -> str:
+    """A label of the wizard's own chrome in the display language; in bilingual mode Korean,
+    ``sep``, English ("<Korean> / File(&F)", "<Korean> / Open(&O)..."): the mnemonic is written once, in
+    Qt's Korean style after the text, and a trailing "..." once at the end."""
+    if _mode != "both":
+        return tr(msgid, **params)
+    return pair(translate(msgid, "ko", **params), translate(msgid, "en", **params), sep)
+
+
+def qt_ui(context: str, source: str) -> str:
+    """One of Qt's own labels ("&Next >" of QWizard) as ``ui`` would write it: Qt's Korean
+    from its translator, and in bilingual mode both languages."""
+    from PySide6.QtCore import QCoreApplication
+
+    korean = QCoreApplication.translate(context, source)
+    return pair(korean, source) if _mode == "both" else korean
+
+
+_AROUND = re.compile(r"^([<\s]*)(.*?)([\s>]*|\.\.\.)$", re.S)
+
+
+def pair(ko: str, en: str, sep: str = " / ") -> str:
+    """Korean and English labels as one ("<Korean>(&F)" + "&File" -> "<Korean> / File(&F)"): the
+    mnemonic once, after the Korean when ``sep`` breaks the line, else at the end; an arrow
+    ("< ", " >") or "..." once, where the labels have it."""
+    if ko == en:
+        return ko
+    key = _mnemonic(en) or _mnemonic(ko)
+    (lead, ko_core, tail), (lead_en, en_core, tail_en) = (
+        _AROUND.match(plain(t)).groups() for t in (ko, en))
+    lead = "< " if "<" in lead + lead_en else ""
+    tail = " >" if ">" in tail + tail_en else "..." if "..." in tail + tail_en else ""
+    ko_core, en_core = ko_core.strip(), en_core.strip()
+    if key:                          # a mnemonic text: any other "&" stays an ampersand
+        ko_core, en_core = ko_core.replace("&", "&&"), en_core.replace("&", "&&")
+    mark = f"(&{key.upper()})" if key else ""
+    if "\n" in sep:
+        return f"{lead}{ko_core}{mark}{sep}{en_core}{tail}"
+    return f"{lead}{ko_core}{sep}{en_core}{mark}{tail}"
+
+
+def each(render, sep: str = "\n") -> str:
+    """``render(code)`` for the language shown; bilingual mode gives Korean, ``sep``, English
+    (once when they are equal). For text put together from several messages."""
+    if _mode != "both":
+        return render(chrome())
+    return pick({"ko": render("ko"), "en": render("en")}, sep)
+
+
+def ui_lines(msgid: str, /, **params: Any) -> str:
+    """Like ``ui`` with the English on a line of its own (tabs, toolbar buttons, hints)."""
+    return ui(msgid, "\n", **params)
 
 
 def plain(text: str) -> str:
@@ -138,7 +201,8 @@ def langs() -> tuple[str, ...]:
 
 
 def label(kind: str, key: str) -> str:
-    """A fixed vocabulary label (severity, status, ...) in the chrome language."""
+    """A fixed vocabulary label (severity, state, ...) in the display language; bilingual
+    mode gives "<Korean> / High"."""
     from wizard.core.labels import label as core_label
 
-    return core_label(kind, key, chrome())
+    return each(lambda code: core_label(kind, key, code), " / ")

@@ -68,14 +68,15 @@ def _call(function, *args, **optional):
 
 
 def write(report, fmt: str, lang: str, path: Path, content=None, group: str = "area",
-          inputs=()) -> None:
+          inputs=(), detail: str = "full") -> None:
     """Write ``report`` as ``fmt`` in ``lang`` (ko, en or both) to ``path`` (the file
     dialog has already asked before replacing a file); ``group``: the checklist by area or
-    by a programme framework's elements; ``inputs``, the open assessment, is never replaced."""
+    by a programme framework's elements; ``inputs``, the open assessment, is never replaced;
+    ``detail``: ``full`` or ``summary`` (the short form)."""
     module = report_module("export")
     if module is not None and hasattr(module, "write"):
         _call(module.write, report, fmt, lang, Path(path), force=True, content=content,
-              group=group, inputs=inputs)
+              group=group, inputs=inputs, detail=detail)
         return
     from wizard.core.errors import InputError
     from wizard.core.storage import atomic_write
@@ -91,11 +92,13 @@ def write(report, fmt: str, lang: str, path: Path, content=None, group: str = "a
     atomic_write(Path(path), data.encode("utf-8"))
 
 
-def build_document(report, lang: str, content=None, group: str = "area"):
+def build_document(report, lang: str, content=None, group: str = "area",
+                   detail: str = "full"):
     """A QTextDocument of the report for printing."""
     module = report_module("pdf")
     if module is not None and hasattr(module, "build_document"):
-        return _call(module.build_document, report, lang, content=content, group=group)
+        return _call(module.build_document, report, lang, content=content, group=group,
+                     detail=detail)
     from PySide6.QtGui import QTextDocument
 
     from wizard.fonts import ui_font
@@ -129,11 +132,12 @@ def paint(document, printer, report, lang: str) -> None:
         document.print_(printer)
 
 
-def preview_dialog(parent, report, lang: str, content=None, group: str = "area"):
+def preview_dialog(parent, report, lang: str, content=None, group: str = "area",
+                   detail: str = "full"):
     """A print preview of the report (QPrintPreviewDialog), not yet shown."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    document = build_document(report, lang, content, group)
+    document = build_document(report, lang, content, group, detail)
     dialog = QPrintPreviewDialog(make_printer(), parent)
     dialog.paintRequested.connect(lambda target: paint(document, target, report, lang))
     dialog.resize(1000, 760)
@@ -141,15 +145,17 @@ def preview_dialog(parent, report, lang: str, content=None, group: str = "area")
     return dialog
 
 
-def preview(parent, report, lang: str, content=None, group: str = "area") -> None:
-    run_event_loop(preview_dialog(parent, report, lang, content, group))
+def preview(parent, report, lang: str, content=None, group: str = "area",
+            detail: str = "full") -> None:
+    run_event_loop(preview_dialog(parent, report, lang, content, group, detail))
 
 
-def print_report(parent, report, lang: str, content=None, group: str = "area") -> bool:
+def print_report(parent, report, lang: str, content=None, group: str = "area",
+                 detail: str = "full") -> bool:
     """The system print dialog, then print; ``False`` when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    document = build_document(report, lang, content, group)
+    document = build_document(report, lang, content, group, detail)
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
     if run_event_loop(dialog) != QPrintDialog.DialogCode.Accepted:

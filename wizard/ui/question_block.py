@@ -1,19 +1,20 @@
 """One question on a page: its text (glossary terms as a tooltip), the editor for its kind,
 an inline message line, the help panel ("?" or F1: how to answer, why we ask, sources) and a
-note field. The answer goes straight to the session (the core's assessment)."""
+note field that grows to a few lines. The answer goes straight to the session (the core's assessment)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
 from wizard.core.assessment import MAX_NOTE
 from wizard.i18n import N_
 from wizard.ui import lang, questions, style
 from wizard.ui.glossary import terms_in, tooltip_html
+from wizard.ui.note_field import NoteField
 
 HELP_BUTTON = N_("Help and why we ask (F1)")
 CLEAR_BUTTON = N_("Clear the answer")
@@ -63,10 +64,9 @@ class QuestionBlock(QFrame):
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.help.hide()
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_NOTE)
-        self.note.setText(session.note(self.qid))
-        self.note.textEdited.connect(lambda text: session.set_note(self.qid, text))
+        self.note = NoteField(MAX_NOTE, self)
+        self.note.set_text(session.note(self.qid))
+        self.note.edited.connect(lambda text: session.set_note(self.qid, text))
         self.note_label = QLabel(self)
         style.look(self.note_label, "noteLabel")
         self.note_label.setBuddy(self.note)
@@ -95,7 +95,7 @@ class QuestionBlock(QFrame):
         layout.addWidget(self.message)
         layout.addWidget(self.help)
         note_row = QHBoxLayout()
-        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note_label, 0, Qt.AlignmentFlag.AlignTop)
         note_row.addWidget(self.note, 1)
         layout.addLayout(note_row)
         self.text.setBuddy(self.editor.focus_widget())
@@ -126,7 +126,7 @@ class QuestionBlock(QFrame):
         """Show the stored answer and note (another assessment was loaded)."""
         self.known = self.session.answer(self.qid)
         self.editor.set_value(self.known)
-        self.note.setText(self.session.note(self.qid))
+        self.note.set_text(self.session.note(self.qid))
         self._message("")
 
     def refresh(self, state) -> None:
@@ -158,15 +158,15 @@ class QuestionBlock(QFrame):
 
     def _help_html(self) -> str:
         q = self.info.question
-        parts = [f"<p><b>{html.escape(lang.tr(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
-                 f"<p><b>{html.escape(lang.tr(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
+        parts = [f"<p><b>{html.escape(lang.ui(HOW))}</b><br>{lang.pick_html(q.help)}</p>",
+                 f"<p><b>{html.escape(lang.ui(WHY))}</b><br>{lang.pick_html(q.why)}</p>"]
         citations = self.session.content.citations(q.rules)
         if citations:
             cites = "; ".join(html.escape(c) for c in citations)
-            parts.append(f"<p><b>{html.escape(lang.tr(SOURCES))}</b>: {cites}</p>")
+            parts.append(f"<p><b>{html.escape(lang.ui(SOURCES))}</b>: {cites}</p>")
         terms = self._terms()
         if terms:
-            parts.append(f"<p><b>{html.escape(lang.tr(TERMS))}</b></p>"
+            parts.append(f"<p><b>{html.escape(lang.ui(TERMS))}</b></p>"
                          + tooltip_html(terms, lang.langs()))
         return "".join(parts)
 
@@ -184,15 +184,15 @@ class QuestionBlock(QFrame):
         self.text.setToolTip(tooltip_html(terms, lang.langs()) if terms else "")
         tag = CHECKLIST_TAG if q.role == "control" else COMPUTED_TAG if q.kind == "calculator" \
             else None
-        self.tag.setText(lang.tr(tag) if tag else "")
+        self.tag.setText(lang.ui(tag) if tag else "")
         self.tag.setVisible(tag is not None)
         self.help_button.setToolTip(lang.tr(HELP_BUTTON))
         self.help_button.setAccessibleName(lang.tr(HELP_NAME, question=plain))
-        self.clear_button.setText(lang.tr(CLEAR_TEXT))
+        self.clear_button.setText(lang.ui(CLEAR_TEXT))
         self.clear_button.setToolTip(lang.tr(CLEAR_BUTTON))
         self.clear_button.setAccessibleName(f"{lang.tr(CLEAR_BUTTON)}: {plain}")
-        self.note.setPlaceholderText(lang.tr(NOTE))
-        self.note_label.setText(lang.tr(NOTE_LABEL))
+        self.note.setPlaceholderText(lang.ui(NOTE))
+        self.note_label.setText(lang.ui_lines(NOTE_LABEL))
         self.note.setAccessibleName(lang.tr(NOTE_NAME, question=plain))
         self.help.setText(self._help_html() if self.help_button.isChecked() else "")
         self.help.setAccessibleName(lang.tr(HELP_NAME, question=plain))

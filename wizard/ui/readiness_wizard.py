@@ -20,6 +20,10 @@ from wizard.ui import lang
 from wizard.ui.pages.welcome import WelcomePage
 
 FINISH = N_("&Close")
+# Qt's own button labels (QWizard's classic style), from Qt's translator; written by lang.qt_ui
+# so that bilingual mode shows both languages on them too
+QT_BUTTONS = ((QWizard.WizardButton.BackButton, "< &Back"),
+              (QWizard.WizardButton.NextButton, "&Next >"))
 
 
 class PageId(IntEnum):
@@ -47,7 +51,12 @@ class ReadinessWizard(QWizard):
         self.setPage(PageId.WELCOME, WelcomePage(self))
         self.setStartId(PageId.WELCOME)
         self.currentIdChanged.connect(self._page_changed)
-        self.setButtonText(QWizard.WizardButton.FinishButton, lang.tr(FINISH))
+        self._name_buttons()
+
+    def _name_buttons(self) -> None:
+        for button, source in QT_BUTTONS:
+            self.setButtonText(button, lang.qt_ui("QWizard", source))
+        self.setButtonText(QWizard.WizardButton.FinishButton, lang.ui(FINISH))
 
     # -- building --------------------------------------------------------------------------
     def attach(self, session) -> None:
@@ -206,7 +215,7 @@ class ReadinessWizard(QWizard):
             page.refresh()
 
     def retranslate(self) -> None:
-        self.setButtonText(QWizard.WizardButton.FinishButton, lang.tr(FINISH))
+        self._name_buttons()
         for pid in self.pageIds():
             self.page(pid).retranslate()
 

@@ -8,12 +8,20 @@ slowed every page's first show, for rules that concern a dozen kinds of label.
 
 ``look(widget, name)`` names the widget (tests and accessibility tools find it by that name)
 and gives it the look of that name.
+
+``MenuStyle`` is the one proxy style (not a style sheet): Qt sizes a menu item by the text's
+bounding box without its "&", but the Fusion style elides it against the text's advance with
+the "&" counted, so Korean items such as Help > "Help on this question" came out elided in the middle ("…").
+The proxy makes every menu item as wide as the text is drawn.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QWidget
+import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QFrame, QProxyStyle, QStyle, QWidget
 
 # name -> (point size or None, bold, text colour or None)
 _TEXT = {
@@ -61,3 +69,18 @@ def look(widget: QWidget, name: str) -> None:
         weight = " font-weight: bold; color: #8a1c14;" if name == "staleBanner" else ""
         widget.setStyleSheet(f"background: {background}; border: 1px solid {border}; "
                              f"border-radius: 4px; padding: {padding};{weight}")
+
+
+class MenuStyle(QProxyStyle):
+    """The platform style, with menu items wide enough for their whole text."""
+
+    def sizeFromContents(self, kind, option, size, widget=None) -> QSize:  # noqa: N802
+        result = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_MenuItem and option is not None and option.text:
+            label = option.text.split("\t")[0]
+            measured = QFontMetrics(option.font).boundingRect(
+                0, 0, 0, 0, int(Qt.TextFlag.TextShowMnemonic), label).width()
+            drawn = math.ceil(QFontMetricsF(option.font).horizontalAdvance(label)) + 1
+            if drawn > measured:
+                result.setWidth(result.width() + drawn - measured)
+        return result

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
                                QToolButton)
 
@@ -87,9 +87,6 @@ class MainWindow(QMainWindow):
             lambda time: self.autosave_label.setText(lang.tr(AUTOSAVED, time=time)))
         self._build_actions()
         self._build_menus()
-        self.help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents),
-                                       self)
-        self.help_shortcut.activated.connect(self.question_help)
         lang.notifier().changed.connect(self.retranslate)
         self._restore_geometry()
         self.retranslate()
@@ -162,7 +159,8 @@ class MainWindow(QMainWindow):
         self.language_actions["ko"].setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.language_actions["en"].setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.language_actions["both"].setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.help_action = self._action(None, self.question_help)
+        # F1 is the action's own shortcut, so the menu shows it in its shortcut column
+        self.help_action = self._action(keys.HelpContents, self.question_help, fallback="F1")
         self.glossary_action = self._action(None, self.show_glossary)
         self.about_action = self._action(None, self.show_about)
 
@@ -210,7 +208,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = list(self.settings.recent_files)
         if not recent:
-            empty = self.recent_menu.addAction(lang.tr(NO_RECENT))
+            empty = self.recent_menu.addAction(lang.ui(NO_RECENT))
             empty.setEnabled(False)
             return
         for number, path in enumerate(recent, start=1):
@@ -243,18 +241,20 @@ class MainWindow(QMainWindow):
                              (self.import_action, IMPORT),
                              (self.quit_action, QUIT), (self.help_action, QUESTION_HELP),
                              (self.glossary_action, GLOSSARY), (self.about_action, ABOUT)):
-            action.setText(lang.tr(text))
-        self.help_action.setText(lang.tr(QUESTION_HELP) + "\tF1")
+            action.setText(lang.ui(text))
+            # toolbar: English under the Korean, no mnemonic (Alt+N is the wizard's Next)
+            action.setIconText(lang.plain(lang.ui_lines(text)))
+            action.setToolTip(lang.plain(lang.ui(text)))
         self._name_languages()
-        self.file_menu.setTitle(lang.tr(MENU_FILE))
-        self.view_menu.setTitle(lang.tr(MENU_VIEW))
-        self.help_menu.setTitle(lang.tr(MENU_HELP))
-        self.recent_menu.setTitle(lang.tr(MENU_RECENT))
+        self.file_menu.setTitle(lang.ui(MENU_FILE))
+        self.view_menu.setTitle(lang.ui(MENU_VIEW))
+        self.help_menu.setTitle(lang.ui(MENU_HELP))
+        self.recent_menu.setTitle(lang.ui(MENU_RECENT))
         self.toolbar.setWindowTitle(lang.tr(TOOLBAR))
         self.toolbar.setAccessibleName(lang.tr(TOOLBAR))
-        self.language_label.setText(lang.tr(LANGUAGE_BAR) + ":")
-        self.dock.setWindowTitle(lang.tr(STEPS))
-        self.steps_action.setText(lang.tr(STEPS))
+        self.language_label.setText(lang.ui(LANGUAGE_BAR) + ":")
+        self.dock.setWindowTitle(lang.ui(STEPS))
+        self.steps_action.setText(lang.ui(STEPS))
         self.dock.setAccessibleName(lang.tr(STEPS))
         for button in self.toolbar.findChildren(QToolButton):
             if button.defaultAction() is not None:
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             # each language is also named in itself, so it can be found from any language
             own = endonym(code, catalogs=self.session is not None)
-            text = lang.tr(LANGUAGE_NAMES[code])
+            text = lang.ui(LANGUAGE_NAMES[code])
             action.setText(text if own in text else f"{text} \u2014 {own}")
             action.setIconText(own)
             action.setToolTip(lang.plain(action.text()))
@@ -325,9 +325,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not getattr(self, "_docked", False):
-            # the steps panel takes a fifth of the width, between 150 and 250 pixels
+            # the steps panel takes a fifth of the width, between 180 and 280 pixels
             self._docked = True
-            share = min(max(int(self.width() * 0.2), 150), 250)
+            share = min(max(int(self.width() * 0.2), 180), 280)
             self.resizeDocks([self.dock], [share], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming

@@ -17,6 +17,8 @@ values that are present but wrong (negative, not a number, ...). Every result ha
 
 Every sentence a user reads is an English msgid in a :class:`~wizard.i18n.Note`; a
 ``CalculatorError`` carries its message as ``err.note`` too, so a UI can show it in Korean.
+Messages name an input as ``'die_area'`` (``input_name``); a caller that asks for it under
+another name renames it with ``rename_inputs`` (the command line says ``--die-area``).
 
 The small helpers below are shared by ``chip``, ``compute`` and ``bulk``; they are defined before
 those modules are imported (the modules import them from this package).
@@ -36,10 +38,10 @@ from wizard.i18n import LANGUAGES, N_, Note
 # shared helpers (used by chip.py, compute.py, bulk.py)
 # --------------------------------------------------------------------------------------------
 
-E_NOT_NUMBER = N_("'{field}' must be a number; got {value}. Enter a plain number such as {example}.")
-E_NOT_FINITE = N_("'{field}' must be a finite number; got {value}. Enter a plain number such as "
+E_NOT_NUMBER = N_("{field} must be a number; got {value}. Enter a plain number such as {example}.")
+E_NOT_FINITE = N_("{field} must be a finite number; got {value}. Enter a plain number such as "
                   "{example}.")
-E_NOT_POSITIVE = N_("'{field}' must be greater than 0; got {value}. Enter a positive number such as "
+E_NOT_POSITIVE = N_("{field} must be greater than 0; got {value}. Enter a positive number such as "
                     "{example}.")
 E_UNKNOWN_SLOT = N_("Calculator '{name}' has no input '{slot}'. Its inputs are: {allowed}.")
 E_UNKNOWN_LANGUAGE = N_("Unknown language '{lang}': use 'ko' or 'en'.")
@@ -48,6 +50,29 @@ E_UNKNOWN_LANGUAGE = N_("Unknown language '{lang}': use 'ko' or 'en'.")
 def fail(msgid: str, **params: Any) -> NoReturn:
     """Raise a :class:`CalculatorError` whose message is ``msgid`` (English), kept as ``.note``."""
     raise CalculatorError.said(msgid, **params)
+
+
+def input_name(slot: str) -> str:
+    """An input as a message names it (``'die_area'``) until ``rename_inputs`` renames it."""
+    return f"'{slot}'"
+
+
+def rename_note(note: Note, names: dict[str, str]) -> Note:
+    """``note`` with every input named as ``names`` (slot -> name) says."""
+    wanted = {input_name(slot): name for slot, name in names.items()}
+    return Note(note.msgid, {key: wanted.get(value, value) if isinstance(value, str) else value
+                             for key, value in note.params.items()})
+
+
+def rename_inputs(error: CalculatorError, names: dict[str, str]) -> CalculatorError:
+    """The same error with its inputs named as the caller's user knows them (``names``: slot ->
+    name, e.g. ``{"die_area": "--die-area"}`` on the command line)."""
+    if error.note is None:
+        return error
+    note = rename_note(error.note, names)
+    renamed = CalculatorError(note.english())
+    renamed.note = note
+    return renamed
 
 
 def show(value: Any) -> str:
@@ -66,10 +91,10 @@ def show(value: Any) -> str:
 def finite_number(field: str, value: Any, *, example: str) -> float:
     """``value`` as a float; refuses bools, text, None, NaN and infinities."""
     if isinstance(value, bool) or not isinstance(value, Real):
-        fail(E_NOT_NUMBER, field=field, value=show(value), example=example)
+        fail(E_NOT_NUMBER, field=input_name(field), value=show(value), example=example)
     number = float(value)
     if not math.isfinite(number):
-        fail(E_NOT_FINITE, field=field, value=show(value), example=example)
+        fail(E_NOT_FINITE, field=input_name(field), value=show(value), example=example)
     return number
 
 
@@ -77,7 +102,7 @@ def positive_number(field: str, value: Any, *, example: str) -> float:
     """A finite number greater than 0."""
     number = finite_number(field, value, example=example)
     if number <= 0:
-        fail(E_NOT_POSITIVE, field=field, value=show(value), example=example)
+        fail(E_NOT_POSITIVE, field=input_name(field), value=show(value), example=example)
     return number
 
 

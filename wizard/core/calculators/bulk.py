@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from wizard.core.calculators import fail, fmt_number, render_notes, show
-from wizard.i18n import N_, Note
+from wizard.core.calculators import fail, fmt_number, input_name, render_notes, show
+from wizard.i18n import N_, NP_, Note
 
 # category id -> (threshold, unit); the order is the fixed order of results
 BULK_CATEGORIES: dict[str, tuple[int, str]] = {
@@ -29,9 +29,9 @@ OMIC_CATEGORIES = ("human_genomic", "other_omic")
 E_NOT_MAPPING = N_("Bulk data counts must be given as pairs of category and count; got {value}.")
 E_UNKNOWN = N_("Unknown data category '{category}'. Use one of: {allowed}.")
 E_COUNT = {
-    "persons": N_("'{field}' must be a whole number of US persons (0 or more); got {value}. Enter "
+    "persons": N_("{field} must be a whole number of US persons (0 or more); got {value}. Enter "
                   "a count such as 1200."),
-    "devices": N_("'{field}' must be a whole number of devices (0 or more); got {value}. Enter a "
+    "devices": N_("{field} must be a whole number of devices (0 or more); got {value}. Enter a "
                   "count such as 1200."),
 }
 
@@ -57,19 +57,33 @@ OVER = {
     "covered_identifiers": N_("Covered personal identifiers: {count} US persons is more than "
                               "100,000: bulk."),
 }
-NOT_OVER = {
-    "human_genomic": N_("Human genomic data: {count} US persons is not more than 100: not bulk."),
-    "other_omic": N_("Other human 'omic data: {count} US persons is not more than 1,000: not "
+NOT_OVER = {      # a count that is not bulk may be 1: one form per number
+    "human_genomic": NP_("Human genomic data: {count} US person is not more than 100: not bulk.",
+                         "Human genomic data: {count} US persons is not more than 100: not "
+                         "bulk."),
+    "other_omic": NP_("Other human 'omic data: {count} US person is not more than 1,000: not "
+                      "bulk.",
+                      "Other human 'omic data: {count} US persons is not more than 1,000: not "
+                      "bulk."),
+    "biometric": NP_("Biometric identifiers: {count} US person is not more than 1,000: not bulk.",
+                     "Biometric identifiers: {count} US persons is not more than 1,000: not "
                      "bulk."),
-    "biometric": N_("Biometric identifiers: {count} US persons is not more than 1,000: not bulk."),
-    "precise_geolocation": N_("Precise geolocation data: {count} devices is not more than 1,000: "
-                              "not bulk."),
-    "personal_health": N_("Personal health data: {count} US persons is not more than 10,000: not "
-                          "bulk."),
-    "personal_financial": N_("Personal financial data: {count} US persons is not more than "
-                             "10,000: not bulk."),
-    "covered_identifiers": N_("Covered personal identifiers: {count} US persons is not more than "
-                              "100,000: not bulk."),
+    "precise_geolocation": NP_("Precise geolocation data: {count} device is not more than "
+                               "1,000: not bulk.",
+                               "Precise geolocation data: {count} devices is not more than "
+                               "1,000: not bulk."),
+    "personal_health": NP_("Personal health data: {count} US person is not more than 10,000: "
+                           "not bulk.",
+                           "Personal health data: {count} US persons is not more than 10,000: "
+                           "not bulk."),
+    "personal_financial": NP_("Personal financial data: {count} US person is not more than "
+                              "10,000: not bulk.",
+                              "Personal financial data: {count} US persons is not more than "
+                              "10,000: not bulk."),
+    "covered_identifiers": NP_("Covered personal identifiers: {count} US person is not more "
+                               "than 100,000: not bulk.",
+                               "Covered personal identifiers: {count} US persons is not more "
+                               "than 100,000: not bulk."),
 }
 
 N_NONE_GIVEN = N_("No data counts entered: nothing was checked.")
@@ -136,15 +150,15 @@ class BulkResult:
 def _count(category: str, value: Any, unit: str) -> int:
     message = E_COUNT[unit]
     if isinstance(value, bool):
-        fail(message, field=category, value=show(value))
+        fail(message, field=input_name(category), value=show(value))
     if isinstance(value, int):
         count = value
     elif isinstance(value, float) and value.is_integer():
         count = int(value)
     else:
-        fail(message, field=category, value=show(value))
+        fail(message, field=input_name(category), value=show(value))
     if count < 0:
-        fail(message, field=category, value=show(value))
+        fail(message, field=input_name(category), value=show(value))
     return count
 
 
@@ -171,7 +185,8 @@ def bulk_data(counts: Mapping[str, Any]) -> BulkResult:
         over = count > threshold
         checks.append(CategoryCheck(category=category, count=count, threshold=threshold,
                                     unit=unit, over=over))
-        notes.append(Note((OVER if over else NOT_OVER)[category], {"count": fmt_number(count)}))
+        notes.append(Note(OVER[category], {"count": fmt_number(count)}) if over
+                     else Note(NOT_OVER[category], {"count": count}))
 
     over_ids = [check.category for check in checks if check.over]
     if not checks:

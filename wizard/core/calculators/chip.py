@@ -9,6 +9,9 @@ density) = TPP / applicable die area in mm2. Thresholds (fact sheet, 15 CFR 774 
 * 3A090.b: TPP >= 2400 and < 4800 with PD >= 1.6 and < 5.92, or TPP >= 1600 with PD >= 3.2 and
   < 5.92 (secondary source: the notes say to verify against the CCL text).
 
+The working a user reads writes the comparisons with "≥" (the bundled Korean font draws ">" as
+a tall angle bracket, so ">=" read like ")=") and "under" for "<".
+
 Without a die area only the TPP test can be decided: TPP >= 4800 is 3A090.a and TPP < 1600 is
 outside 3A090 either way; in between the classification is ``"none"`` by TPP alone and the result
 is marked ``determined=False`` (the registry's ``value()`` then returns ``None``).
@@ -35,6 +38,7 @@ from wizard.core.calculators import (
     fail,
     fmt_compare,
     fmt_number,
+    input_name,
     positive_number,
     render_notes,
     show,
@@ -55,28 +59,29 @@ TPP_MARKS = (MIN_TPP, B_TPP, A_TPP)
 PD_MARKS = (B_PD_LOW, B_PD_HIGH, A_PD)
 
 # errors ------------------------------------------------------------------------------------
-E_BITS = N_("'bits' must be a whole number of bits from 1 to 128 (typically 4, 8, 16, 32 or 64); "
+E_BITS = N_("{bits} must be a whole number of bits from 1 to 128 (typically 4, 8, 16, 32 or 64); "
             "got {value}. Enter the bit length of the operation the TOPS figure is for, e.g. 16 "
             "for FP16 or 8 for FP8/INT8.")
-E_BITS_MISSING = N_("'bits' is missing. Enter the bit length of the operation the TOPS figure is "
+E_BITS_MISSING = N_("{bits} is missing. Enter the bit length of the operation the TOPS figure is "
                     "for, e.g. 16 for FP16 or 8 for FP8/INT8.")
-E_BOTH = N_("Enter either 'tops' (dense peak TOPS/TFLOPS) or 'mac_tops' (MacTOPS), not both: got "
-            "tops={tops} and mac_tops={mac_tops}. Dense peak TOPS = 2 x MacTOPS, so one of them is "
-            "enough.")
-E_NEITHER = N_("No performance figure entered. Enter the chip's dense peak TOPS/TFLOPS as 'tops' "
-               "(or its MacTOPS as 'mac_tops') together with the bit length in 'bits'.")
+E_BOTH = N_("Enter either {tops} (dense peak TOPS/TFLOPS) or {mac_tops} (MacTOPS), not both: got "
+            "{tops} {tops_value} and {mac_tops} {mac_tops_value}. Dense peak TOPS = 2 x MacTOPS, "
+            "so one of them is enough.")
+E_NEITHER = N_("No performance figure entered. Enter the chip's dense peak TOPS/TFLOPS as {tops} "
+               "(or its MacTOPS as {mac_tops}) together with the bit length in {bits}.")
+NAMES = {slot: input_name(slot) for slot in ("tops", "mac_tops", "bits", "die_area")}
 
 # working -----------------------------------------------------------------------------------
 W_MAC_FROM_TOPS = N_("MacTOPS = dense peak TOPS / 2 = {tops} / 2 = {mac_tops}")
 W_TPP = N_("TPP = 2 x MacTOPS x bit length = 2 x {mac_tops} x {bits} = {tpp}")
 W_PD = N_("PD = TPP / die area = {tpp} / {die_area} mm2 = {pd}")
 W_PD_NONE = N_("PD: not computed (no die area entered)")
-W_A_TPP = N_("TPP {tpp} >= 4,800: 3A090.a by TPP alone")
-W_A_PD = N_("TPP {tpp} >= 1,600 and PD {pd} >= 5.92: 3A090.a by performance density")
+W_A_TPP = N_("TPP {tpp} \u2265 4,800: 3A090.a by TPP alone")
+W_A_PD = N_("TPP {tpp} \u2265 1,600 and PD {pd} \u2265 5.92: 3A090.a by performance density")
 W_B_FIRST = N_("TPP {tpp} is at least 2,400 and under 4,800, and PD {pd} is at least 1.6 and under "
                "5.92: 3A090.b")
 W_B_SECOND = N_("TPP {tpp} is at least 1,600, and PD {pd} is at least 3.2 and under 5.92: 3A090.b")
-W_NONE_LOW = N_("TPP {tpp} < 1,600: below every 3A090 test")
+W_NONE_LOW = N_("TPP {tpp} is under 1,600: below every 3A090 test")
 W_NONE_PD = N_("TPP {tpp} is at least 1,600 and under 4,800, but PD {pd} is under {floor}, the "
                "lowest 3A090.b density for this TPP: not 3A090")
 W_UNDECIDED = N_("TPP {tpp} is at least 1,600 and under 4,800: the density tests need the die "
@@ -153,15 +158,15 @@ class ChipResult:
 
 def _bits(value: Any) -> int:
     if isinstance(value, bool):
-        fail(E_BITS, value=show(value))
+        fail(E_BITS, bits=NAMES["bits"], value=show(value))
     if isinstance(value, int):
         bits = value
     elif isinstance(value, float) and value.is_integer():
         bits = int(value)
     else:
-        fail(E_BITS, value=show(value))
+        fail(E_BITS, bits=NAMES["bits"], value=show(value))
     if not MIN_BITS <= bits <= MAX_BITS:
-        fail(E_BITS, value=show(value))
+        fail(E_BITS, bits=NAMES["bits"], value=show(value))
     return bits
 
 
@@ -172,11 +177,12 @@ def classify_chip(*, tops: Any = None, bits: Any = None, mac_tops: Any = None,
 
     Raises :class:`~wizard.core.errors.CalculatorError` for missing or bad inputs."""
     if tops is not None and mac_tops is not None:
-        fail(E_BOTH, tops=show(tops), mac_tops=show(mac_tops))
+        fail(E_BOTH, tops=NAMES["tops"], mac_tops=NAMES["mac_tops"], tops_value=show(tops),
+             mac_tops_value=show(mac_tops))
     if tops is None and mac_tops is None:
-        fail(E_NEITHER)
+        fail(E_NEITHER, **{k: NAMES[k] for k in ("tops", "mac_tops", "bits")})
     if bits is None:
-        fail(E_BITS_MISSING)
+        fail(E_BITS_MISSING, bits=NAMES["bits"])
 
     working: list[Note] = []
     if tops is not None:

@@ -15,6 +15,10 @@ Thresholds, each compared as "more than" (the rules say "greater than" / "traine
 ======  ===========================================================  ==============================
 
 10^26 appears twice because the two rules have different citations and statuses.
+
+The 10^24 threshold applies only to a model trained mainly on biological sequence data: unless
+the caller says so (``biological=True``) or says not (``False``), its check is marked
+``applies=None`` and it is never counted as exceeded; a reader is told "applies only if ...".
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from wizard.core.calculators import (
     fail,
     fmt_number,
     fmt_sci,
+    input_name,
     positive_number,
     render_notes,
 )
@@ -40,12 +45,13 @@ TOKENS_HINT_BILLIONS = 1e6         # a quadrillion tokens
 IN_FORCE = "in_force"
 NOT_ENFORCED = "not_enforced"
 
-E_MISSING_ONE = N_("'{missing}' is missing: the 6 x N x D estimate needs both 'parameters' and "
-                   "'tokens' (in billions). Enter it, or enter the training compute directly in "
-                   "'operations'.")
-E_MISSING_ALL = N_("No training figures entered. Enter the model's 'parameters' and training "
-                   "'tokens' (both in billions, e.g. 70 and 15000), or the training compute in "
-                   "'operations' (e.g. 6.3e24).")
+E_MISSING_ONE = N_("{missing} is missing: the 6 x N x D estimate needs both {parameters} and "
+                   "{tokens} (in billions). Enter it, or enter the training compute directly in "
+                   "{operations}.")
+E_MISSING_ALL = N_("No training figures entered. Enter the model's {parameters} and training "
+                   "{tokens} (both in billions, e.g. 70 and 15000), or the training compute in "
+                   "{operations} (e.g. 6.3e24).")
+NAMES = {slot: input_name(slot) for slot in ("parameters", "tokens", "operations")}
 
 W_PARAMETERS = N_("N = {parameters} billion parameters = {n}")
 W_TOKENS = N_("D = {tokens} billion tokens = {d}")
@@ -62,9 +68,9 @@ N_ESTIMATE = N_("6 x N x D is a rule of thumb for training a dense model (about 
                 "the estimate.")
 N_ENTERED = N_("The training compute entered was used as given; the thresholds below compare it "
                "with the rules' figures.")
-N_PARAMETERS_UNIT = N_("'parameters' is in billions: {parameters} billion is {n} parameters. If you "
+N_PARAMETERS_UNIT = N_("{field} is in billions: {parameters} billion is {n} parameters. If you "
                        "entered a raw count, divide it by 1,000,000,000.")
-N_TOKENS_UNIT = N_("'tokens' is in billions: {tokens} billion is {d} tokens. If you entered a raw "
+N_TOKENS_UNIT = N_("{field} is in billions: {tokens} billion is {d} tokens. If you entered a raw "
                    "count, divide it by 1,000,000,000.")
 N_COVERED_FOREIGN = N_("31 CFR Part 850 binds US persons investing in covered foreign persons "
                        "(China including Hong Kong and Macau). A company outside China can be a "
@@ -95,7 +101,12 @@ L_KR_AI_ACT = N_("Korea AI Basic Act (in force since 2026-01-22): sources cite a
 
 @dataclass(frozen=True)
 class ThresholdCheck:
-    """One compute threshold and whether the operations exceed it (strictly greater)."""
+    """One compute threshold and whether the operations exceed it (strictly greater).
+
+    ``applies`` is True for a threshold that applies to every model; for one with a condition
+    (``condition``: the 10^24 threshold for models trained mainly on biological sequence data)
+    it is what the user said, or None when they did not say. ``exceeded`` is True only for a
+    threshold that applies and that the operations exceed; ``above`` is the bare comparison."""
 
     id: str
     value: float
@@ -104,12 +115,18 @@ class ThresholdCheck:
     status: str            # status id: in_force, not_enforced, ...
     status_date: str       # ISO date the status took effect
     label: Note
+    above: bool = False
+    applies: bool | None = True
+    condition: Note | None = None
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {
             "id": self.id,
             "value": self.value,
             "exceeded": self.exceeded,
+            "above": self.above,
+            "applies": self.applies,
+            "condition": render_notes([self.condition], lang)[0] if self.condition else None,
             "citation": self.citation,
             "status": self.status,
             "status_date": self.status_date,
@@ -131,6 +148,8 @@ THRESHOLDS: tuple[tuple[str, float, str, str, str, str], ...] = (
      IN_FORCE, "2026-01-22", L_KR_AI_ACT),
 )
 THRESHOLD_VALUES = tuple(sorted({t[1] for t in THRESHOLDS}))
+BIOLOGICAL = "oisp_prohibited_bio"          # the threshold with a condition on the training data
+C_BIOLOGICAL = N_("the model was trained mainly on biological sequence data")
 
 
 @dataclass(frozen=True)
@@ -159,9 +178,11 @@ class ComputeResult:
 
 
 def training_compute(*, parameters: Any = None, tokens: Any = None,
-                     operations: Any = None) -> ComputeResult:
+                     operations: Any = None, biological: bool | None = None) -> ComputeResult:
     """Training compute from ``parameters`` and ``tokens`` (billions, 6·N·D), or a user-entered
     ``operations`` figure that overrides the estimate; checked against the fact-sheet thresholds.
+    ``biological``: whether the model was trained mainly on biological sequence data (None:
+    not said), which decides whether the 10^24 threshold applies.
 
     Every figure given is validated, even one the entered ``operations`` makes unnecessary.
     Raises :class:`~wizard.core.errors.CalculatorError` for missing or bad inputs."""
@@ -174,9 +195,10 @@ def training_compute(*, parameters: Any = None, tokens: Any = None,
 
     if entered is None:
         if n_billions is None and d_billions is None:
-            fail(E_MISSING_ALL)
+            fail(E_MISSING_ALL, **NAMES)
         if n_billions is None or d_billions is None:
-            fail(E_MISSING_ONE, missing="parameters" if n_billions is None else "tokens")
+            fail(E_MISSING_ONE, missing=NAMES["parameters" if n_billions is None else "tokens"],
+                 **NAMES)
 
     working: list[Note] = []
     notes: list[Note] = []
@@ -190,9 +212,10 @@ def training_compute(*, parameters: Any = None, tokens: Any = None,
         working.append(Note(W_TOKENS, {"tokens": fmt_number(d_billions, 3), "d": d_text}))
         if n_billions > PARAMETERS_HINT_BILLIONS:
             notes.append(Note(N_PARAMETERS_UNIT, {"parameters": fmt_number(n_billions, 3),
-                                                  "n": n_text}))
+                                                  "n": n_text, "field": NAMES["parameters"]}))
         if d_billions > TOKENS_HINT_BILLIONS:
-            notes.append(Note(N_TOKENS_UNIT, {"tokens": fmt_number(d_billions, 3), "d": d_text}))
+            notes.append(Note(N_TOKENS_UNIT, {"tokens": fmt_number(d_billions, 3), "d": d_text,
+                                              "field": NAMES["tokens"]}))
 
     if entered is not None:
         ops, method = entered, "entered"
@@ -212,13 +235,16 @@ def training_compute(*, parameters: Any = None, tokens: Any = None,
     checks = []
     seen: set[float] = set()
     for check_id, value, citation, status, status_date, label in THRESHOLDS:
-        exceeded = ops > value
-        checks.append(ThresholdCheck(id=check_id, value=value, exceeded=exceeded,
+        above = ops > value
+        conditional = check_id == BIOLOGICAL
+        applies = (None if biological is None else bool(biological)) if conditional else True
+        checks.append(ThresholdCheck(id=check_id, value=value, exceeded=above and bool(applies),
                                      citation=citation, status=status, status_date=status_date,
-                                     label=Note(label)))
+                                     label=Note(label), above=above, applies=applies,
+                                     condition=Note(C_BIOLOGICAL) if conditional else None))
         if value not in seen:
             seen.add(value)
-            working.append(Note(W_OVER if exceeded else W_NOT_OVER,
+            working.append(Note(W_OVER if above else W_NOT_OVER,
                                 {"operations": ops_text, "threshold": fmt_sci(value)}))
     notes.append(Note(N_COVERED_FOREIGN))
 

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget,
                                QWizardPage)
 
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_, translate
 from wizard.ui import lang, style
 
 PAGE_OF = N_("Page {number} of {total}")
-AREA_PROGRESS = N_("{area}: {answered} of {total} questions answered")
+READABLE_WIDTH = 140     # a scrolling page's text is at most this many "x" wide (about 1,000 px)
+AREA_PROGRESS = NP_("{area}: {answered} of {count} question answered",
+                    "{area}: {answered} of {count} questions answered")
 PROGRESS_NAME = N_("Progress of this area")
 
 
@@ -46,7 +48,10 @@ class BasePage(QWizardPage):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 6, 6, 6)
         if self.scrolling:
+            # on a very wide window the text keeps a readable line length, centred
+            self.body.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * READABLE_WIDTH)
             self.scroll = QScrollArea(self)
+            self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.scroll.setWidgetResizable(True)
             self.scroll.setFrameShape(QFrame.Shape.NoFrame)
             self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -64,13 +69,21 @@ class BasePage(QWizardPage):
         self.heading.setText(text)
         self.heading.setAccessibleName(text)
 
-    def update_steps(self, area: Optional[str] = None,
-                     progress: Optional[tuple[int, int]] = None) -> None:
+    def update_steps(self, area=None, progress: Optional[tuple[int, int]] = None) -> None:
+        """"Page X of Y", and for an area (its ``{ko, en}`` title) its progress; bilingual
+        mode gives the Korean line, then the English one."""
         number, total = self.wizard_.page_number(self)
-        text = lang.tr(PAGE_OF, number=number, total=total) if total else ""
+
+        def line(code: str) -> str:
+            text = translate(PAGE_OF, code, number=number, total=total) if total else ""
+            if area is not None and progress is not None:
+                text += " \u00b7 " + translate(AREA_PROGRESS, code, area=area.get(code),
+                                               answered=progress[0], count=progress[1])
+            return text
+
+        text = lang.each(line)
         if area is not None and progress is not None:
             answered, shown = progress
-            text += " \u00b7 " + lang.tr(AREA_PROGRESS, area=area, answered=answered, total=shown)
             self.progress.setRange(0, max(shown, 1))
             self.progress.setValue(answered)
             self.progress.setAccessibleName(lang.tr(PROGRESS_NAME))

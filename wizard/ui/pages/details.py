@@ -197,19 +197,19 @@ class DetailsPage(BasePage):
             self.marking.setEditText(value)
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
-        self.intro.setText(lang.tr(INTRO))
-        self.sign_off.setText(lang.tr(SIGN_OFF))
-        self.sign_off_intro.setText(lang.tr(SIGN_OFF_INTRO))
+        self.set_heading(lang.ui(TITLE))
+        self.intro.setText(lang.ui_lines(INTRO))
+        self.sign_off.setText(lang.ui(SIGN_OFF))
+        self.sign_off_intro.setText(lang.ui_lines(SIGN_OFF_INTRO))
         for key, label in self.labels.items():
-            label.setText(lang.tr(key))
+            label.setText(lang.ui_lines(key))
         for edit in (self.date, self.review_date, self.approval_date):
             edit.setSpecialValueText(lang.tr(NO_DATE))
         for index in range(self.language.count()):
-            self.language.setItemText(index, lang.tr(LANG_NAMES[self.language.itemData(index)]))
+            self.language.setItemText(index, lang.ui(LANG_NAMES[self.language.itemData(index)]))
         for index in range(self.marking.count()):
             key = self.marking.itemData(index)
-            self.marking.setItemText(index, lang.tr(MARKING[key]) if key else lang.tr(NO_MARKING))
+            self.marking.setItemText(index, lang.ui(MARKING[key]) if key else lang.ui(NO_MARKING))
         if self.session is not None:
             self._show_marking(self.session.assessment.meta.confidentiality)
         self.marking.lineEdit().setPlaceholderText(lang.tr(MARKING_HINT))

@@ -1,5 +1,6 @@
-"""Export: hands the core's report data to the report formats (a file in the chosen format and
-language), or prints it (print dialog or preview)."""
+"""Export: hands the core's report data to the report formats (a file in the chosen format,
+language and length: the full report or the short form), or prints it (print dialog or
+preview)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QHBoxLayout
 
 from wizard.core.errors import WizardError
 from wizard.i18n import N_
-from wizard.ui import dialogs, lang, printing
+from wizard.ui import dialogs, lang, printing, style
 from wizard.ui.pages.details import LANG_NAMES
 from wizard.ui.pages.base import BasePage
 
@@ -21,6 +22,13 @@ INTRO = N_("Save the report as a file to share or archive, or print it. Every re
            "the content's as-of and review-by dates and says that it is not legal advice.")
 FORMAT = N_("Format")
 LANGUAGE = N_("Report &language")
+DETAIL = N_("Report len&gth")
+DETAIL_NAMES = {"full": N_("Full report"), "summary": N_("Short form (about 6 to 8 pages)")}
+DETAIL_HINTS = {"full": N_("Every finding with the answers behind it, the watch items, the "
+                           "questions for counsel and the appendices."),
+                "summary": N_("To hand over: the summary, the checklist, the most serious "
+                              "findings and the action plan.")}
+DETAIL_FORMATS = ("pdf", "html", "md")     # the formats that have a short form
 EXPORT = N_("&Export...")
 PRINT = N_("P&rint...")
 PREVIEW = N_("Print pre&view...")
@@ -74,16 +82,35 @@ class ExportPage(BasePage):
         self.group = QComboBox(self.body)
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group.addItem("", "area")
+        self.detail = QComboBox(self.body)
+        self.detail.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for code in DETAIL_NAMES:
+            self.detail.addItem("", code)
+        self.detail_hint = QLabel(self.body)
+        self.detail_hint.setWordWrap(True)
+        style.look(self.detail_hint, "noteLabel")
+        self.detail.currentIndexChanged.connect(self._detail_chosen)
+        detail_box = QWidget(self.body)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignLeft)
+        detail_layout.addWidget(self.detail_hint)
         self.format_label = QLabel(self.body)
         self.language_label = QLabel(self.body)
         self.language_label.setBuddy(self.language)
         self.group_label = QLabel(self.body)
         self.group_label.setBuddy(self.group)
+        self.detail_label = QLabel(self.body)
+        self.detail_label.setBuddy(self.detail)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.format_label, self.format_box)
         form.addRow(self.language_label, self.language)
         form.addRow(self.group_label, self.group)
+        form.addRow(self.detail_label, detail_box)
+        for button in self.format_buttons.values():
+            button.toggled.connect(self._format_chosen)
         self.export_button = QPushButton(self.body)
         self.export_button.clicked.connect(self.export)
         self.print_button = QPushButton(self.body)
@@ -157,6 +184,19 @@ class ExportPage(BasePage):
     def chosen_language(self) -> str:
         return self.language.currentData() or "ko"
 
+    def chosen_detail(self) -> str:
+        """``full`` or ``summary``; formats without a short form (CSV, JSON) are whole."""
+        if self.chosen_format() not in DETAIL_FORMATS:
+            return "full"
+        return self.detail.currentData() or "full"
+
+    def _format_chosen(self, *_args) -> None:
+        self.detail.setEnabled(self.chosen_format() in DETAIL_FORMATS)
+
+    def _detail_chosen(self, *_args) -> None:
+        code = self.detail.currentData() or "full"
+        self.detail_hint.setText(lang.ui_lines(DETAIL_HINTS[code]))
+
     def export(self) -> None:
         fmt = self.chosen_format()
         ext = printing.extension(fmt)
@@ -176,7 +216,7 @@ class ExportPage(BasePage):
         try:
             printing.write(self.session.report(), fmt, self.chosen_language(), path,
                            self.session.content, self.chosen_group(),
-                           inputs=[self.session.path])
+                           inputs=[self.session.path], detail=self.chosen_detail())
         except (WizardError, OSError) as exc:
             dialogs.error(self, lang.tr(FAILED), lang.error_text(exc))
             return
@@ -194,7 +234,7 @@ class ExportPage(BasePage):
     def _guarded(self, action) -> None:
         try:
             action(self, self.session.report(), self.chosen_language(), self.session.content,
-                   self.chosen_group())
+                   self.chosen_group(), self.chosen_detail())
         except (WizardError, OSError) as exc:
             dialogs.error(self, lang.tr(PRINT_FAILED), lang.error_text(exc))
 
@@ -227,31 +267,36 @@ class ExportPage(BasePage):
             host.settings.last_dir = str(path.parent)
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
-        self.intro.setText(lang.tr(INTRO))
-        self.format_label.setText(lang.tr(FORMAT))
-        self.language_label.setText(lang.tr(LANGUAGE))
-        self.group_label.setText(lang.tr(GROUP))
+        self.set_heading(lang.ui(TITLE))
+        self.intro.setText(lang.ui_lines(INTRO))
+        self.format_label.setText(lang.ui_lines(FORMAT))
+        self.language_label.setText(lang.ui_lines(LANGUAGE))
+        self.group_label.setText(lang.ui_lines(GROUP))
         self.group.setAccessibleName(lang.plain(lang.tr(GROUP)))
         if self.session is not None:
             self._fill_groups()
-        self.questionnaire_button.setText(lang.tr(QUESTIONNAIRE))
+        self.detail_label.setText(lang.ui_lines(DETAIL))
+        self.questionnaire_button.setText(lang.ui(QUESTIONNAIRE))
         self.questionnaire_button.setAccessibleName(lang.plain(lang.tr(QUESTIONNAIRE)))
-        self.questionnaire_hint.setText(lang.tr(QUESTIONNAIRE_HINT))
+        self.questionnaire_hint.setText(lang.ui_lines(QUESTIONNAIRE_HINT))
         for fmt, button in self.format_buttons.items():
             name = printing.FORMAT_NAMES.get(fmt)
-            text = f"{lang.tr(name)} (.{printing.extension(fmt)})" if name else fmt
+            text = f"{lang.ui(name)} (.{printing.extension(fmt)})" if name else fmt
             button.setText(text)
             button.setAccessibleName(text)
         self.format_box.setAccessibleName(lang.tr(FORMAT))
         for index in range(self.language.count()):
-            self.language.setItemText(index, lang.tr(LANG_NAMES[self.language.itemData(index)]))
+            self.language.setItemText(index, lang.ui(LANG_NAMES[self.language.itemData(index)]))
         self.language.setAccessibleName(lang.plain(lang.tr(LANGUAGE)))
+        for index in range(self.detail.count()):
+            self.detail.setItemText(index, lang.ui(DETAIL_NAMES[self.detail.itemData(index)]))
+        self.detail.setAccessibleName(lang.plain(lang.tr(DETAIL)))
+        self._detail_chosen()
         for button, text in ((self.export_button, EXPORT), (self.print_button, PRINT),
                              (self.preview_button, PREVIEW)):
-            button.setText(lang.tr(text))
+            button.setText(lang.ui(text))
             button.setAccessibleName(lang.plain(lang.tr(text)))
-        self.finish_hint.setText(lang.tr(FINISH_HINT))
+        self.finish_hint.setText(lang.ui_lines(FINISH_HINT))
         if self.last_path is not None:
             self.status.setText(lang.tr(EXPORTED, path=str(self.last_path)))
         self.update_steps()

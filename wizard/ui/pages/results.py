@@ -1,16 +1,21 @@
 """Results: per-area readiness and exposure (a chart), the readiness checklist, the findings
-(watch items apart) and the editable action plan, all from the core's report data."""
+(watch items apart) and the editable action plan, all from the core's report data.
+
+The overview scrolls like the other pages, so every area's row is reachable at any window
+size; the plan table keeps a readable action column and scrolls sideways when it must."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QTabBar, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from wizard.i18n import N_
+from wizard.core.localize import date_text
+from wizard.i18n import N_, NP_, translate
 from wizard.ui import lang, style
 from wizard.ui.pages.base import BasePage
 from wizard.ui.results.chart import AreaChart, Bar
@@ -22,11 +27,18 @@ TITLE = N_("Results")
 TABS = (N_("&Overview"), N_("Chec&klist"), N_("F&indings"), N_("Action &plan"))
 FOR_COMPANY = N_("Readiness of {company}, assessed by {assessor} on {date}.")
 CONTENT = N_("Content as of {as_of}, to be reviewed by {review_by}. This is not legal advice.")
-UNANSWERED = N_("{count} questions shown are not answered yet: the results may be incomplete.")
-UNSURE = N_("{count} answers are Unsure: take them to counsel (they are listed in the report).")
-DROPPED = N_("{count} answers from an older version of the questionnaires no longer fit and were "
-             "set aside; the report lists them.")
-COUNTS = N_("{obligations} findings, {watch} watch items, {actions} actions.")
+UNANSWERED = NP_("{count} question shown is not answered yet: the results may be incomplete.",
+                 "{count} questions shown are not answered yet: the results may be incomplete.")
+UNSURE = NP_("{count} answer is Unsure: take it to counsel (it is listed in the report).",
+             "{count} answers are Unsure: take them to counsel (they are listed in the report).")
+DROPPED = NP_("{count} answer from an older version of the questionnaires no longer fits and "
+              "was set aside; the report lists it.",
+              "{count} answers from an older version of the questionnaires no longer fit and "
+              "were set aside; the report lists them.")
+COUNTS = (NP_("{count} finding that is an obligation", "{count} findings that are obligations"),
+          NP_("{count} information item (not a duty)", "{count} information items (not a duty)"),
+          NP_("{count} watch item", "{count} watch items"),
+          NP_("{count} action", "{count} actions"))
 PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entries are saved "
                "with the assessment.")
 SCORING = N_("How the scores are computed")
@@ -43,6 +55,17 @@ AS_OF_TODAY = N_("Check as of &today")
 AS_OF_ASSESSMENT = N_("Back to the &assessment's date")
 
 
+class TabBar(QTabBar):
+    """Tabs sized for their text on as many lines as it has (bilingual mode: Korean over
+    English), never elided."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().tabSizeHint(index)        # as wide as the widest line, one line high
+        fm = self.fontMetrics()
+        text = fm.size(Qt.TextFlag.TextShowMnemonic, self.tabText(index))
+        return QSize(hint.width(), hint.height() + max(text.height() - fm.height(), 0))
+
+
 class ResultsPage(BasePage):
     scrolling = False
 
@@ -51,6 +74,7 @@ class ResultsPage(BasePage):
         self.report = None
         self.finding_ids: list[str] = []
         self.tabs = QTabWidget(self.body)
+        self.tabs.setTabBar(TabBar(self.tabs))
         self.tabs.setDocumentMode(True)
         # the content's age: said prominently, above everything else, when it is stale
         self.age = QLabel(self.body)
@@ -58,16 +82,15 @@ class ResultsPage(BasePage):
         self.age.setTextFormat(Qt.TextFormat.PlainText)
         style.look(self.age, "staleBanner")
         self.age.hide()
+        overview = QWidget()
         # the day rule statuses are evaluated on, and the way to re-check them as of today
-        self.day_line = QLabel(self.body)
+        self.day_line = QLabel(overview)
         self.day_line.setWordWrap(True)
-        self.day_button = QPushButton(self.body)
+        self.day_button = QPushButton(overview)
         self.day_button.clicked.connect(self._toggle_day)
         day_row = QHBoxLayout()
         day_row.addWidget(self.day_line, 1)
-        day_row.addWidget(self.day_button)
-
-        overview = QWidget()
+        day_row.addWidget(self.day_button, 0, Qt.AlignmentFlag.AlignTop)
         self.summary = QLabel(overview)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -76,10 +99,17 @@ class ResultsPage(BasePage):
         self.scoring.setWordWrap(True)
         style.look(self.scoring, "scoringNote")
         layout = QVBoxLayout(overview)
+        layout.addLayout(day_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart)
         layout.addWidget(self.scoring)
         layout.addStretch(1)
+        self.overview = QScrollArea()
+        self.overview.setObjectName("resultsOverview")
+        self.overview.setWidgetResizable(True)
+        self.overview.setFrameShape(QFrame.Shape.NoFrame)
+        self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.setWidget(overview)
 
         checklist_tab = QWidget()
         self.group_label = QLabel(checklist_tab)
@@ -108,10 +138,9 @@ class ResultsPage(BasePage):
         plan_layout.addWidget(self.plan_hint)
         plan_layout.addWidget(self.plan, 1)
 
-        for widget in (overview, checklist_tab, self.findings, plan_tab):
+        for widget in (self.overview, checklist_tab, self.findings, plan_tab):
             self.tabs.addTab(widget, "")
         self.body_layout.addWidget(self.age)
-        self.body_layout.addLayout(day_row)
         self.body_layout.addWidget(self.tabs, 1)
         self.retranslate()
 
@@ -126,10 +155,10 @@ class ResultsPage(BasePage):
 
     def _show_day(self, report) -> None:
         evaluation = report.evaluation
-        self.day_line.setText(lang.tr(STATUSES_ON[evaluation.basis],
-                                      date=_date(evaluation.date)))
+        self.day_line.setText(lang.each(lambda code: translate(
+            STATUSES_ON[evaluation.basis], code, date=date_text(evaluation.date, code)), " / "))
         chosen = self.session.evaluation_day is not None
-        self.day_button.setText(lang.tr(AS_OF_ASSESSMENT if chosen else AS_OF_TODAY))
+        self.day_button.setText(lang.ui(AS_OF_ASSESSMENT if chosen else AS_OF_TODAY))
         today = dt.date.today().isoformat()
         self.day_button.setVisible(chosen or evaluation.date != today)
         age = report.content.age
@@ -142,26 +171,29 @@ class ResultsPage(BasePage):
         self._show_day(report)
         self.finding_ids = [f.id for f in report.findings]
         meta = report.meta
-        missing = lang.tr(NOT_GIVEN)
-        lines = [lang.tr(FOR_COMPANY, company=meta.get("company") or missing,
-                         assessor=meta.get("assessor") or missing,
-                         date=_date(meta.get("date")) or missing),
-                 lang.tr(CONTENT, as_of=_date(report.content.as_of),
-                         review_by=_date(report.content.review_by))]
-        watch = sum(1 for f in report.findings if f.watch)
-        lines.append(lang.tr(COUNTS, obligations=len(report.findings) - watch, watch=watch,
-                             actions=len(report.actions)))
-        warn = []
-        if report.unanswered:
-            warn.append(lang.tr(UNANSWERED, count=len(report.unanswered)))
-        if report.unsure:
-            warn.append(lang.tr(UNSURE, count=len(report.unsure)))
-        if report.dropped:
-            warn.append(lang.tr(DROPPED, count=len(report.dropped)))
-        text = "<br>".join(html.escape(line) for line in lines)
+        counts = list(zip(COUNTS, (len(report.obligations()), len(report.information()),
+                                   len(report.watch_items()), len(report.actions))))
+
+        def facts(code: str) -> str:
+            missing = translate(NOT_GIVEN, code)
+            found = ", ".join(translate(message, code, count=count) for message, count in counts
+                              if count or message is not COUNTS[1])
+            return "\n".join((
+                translate(FOR_COMPANY, code, company=meta.get("company") or missing,
+                          assessor=meta.get("assessor") or missing,
+                          date=date_text(meta.get("date"), code) or missing),
+                translate(CONTENT, code, as_of=date_text(report.content.as_of, code),
+                          review_by=date_text(report.content.review_by, code)),
+                found + "."))
+
+        warn = [lang.each(lambda code, m=message, n=count: translate(m, code, count=n))
+                for message, count in ((UNANSWERED, len(report.unanswered)),
+                                       (UNSURE, len(report.unsure)),
+                                       (DROPPED, len(report.dropped))) if count]
+        text = html.escape(lang.each(facts)).replace("\n", "<br>")
         if warn:
-            text += "<p style='color:#a04000'>" + "<br>".join(html.escape(w) for w in warn) \
-                + "</p>"
+            text += "<p style='color:#a04000'>" + "<br>".join(
+                html.escape(w).replace("\n", "<br>") for w in warn) + "</p>"
         self.summary.setText(text)
         self.summary.setAccessibleName(self.summary.text())
         self.chart.set_bars([Bar(lang.pick(a.title, " / "), a.applicable, a.readiness,
@@ -201,12 +233,12 @@ class ResultsPage(BasePage):
         self.update_steps()
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
+        self.set_heading(lang.ui(TITLE))
         for index, text in enumerate(TABS):
-            self.tabs.setTabText(index, lang.tr(text))
+            self.tabs.setTabText(index, lang.ui_lines(text))
         self.tabs.setAccessibleName(lang.tr(TITLE))
-        self.plan_hint.setText(lang.tr(PLAN_HINT))
-        self.group_label.setText(lang.tr(GROUP_BY))
+        self.plan_hint.setText(lang.ui_lines(PLAN_HINT))
+        self.group_label.setText(lang.ui(GROUP_BY))
         self.group_box.setAccessibleName(lang.plain(lang.tr(GROUP_BY)))
         self.findings.setAccessibleName(lang.tr(FINDINGS_NAME))
         self.checklist.retranslate()
@@ -214,10 +246,3 @@ class ResultsPage(BasePage):
         if self.report is not None:
             self.show_report(self.report)
         self.update_steps()
-
-
-def _date(value) -> str:
-    """A date in the wizard's language, as every report writes it."""
-    from wizard.core.localize import date_text
-
-    return date_text(value, lang.chrome())

@@ -1,5 +1,6 @@
 """Review: every question shown, with its answer; unanswered and unsure ones flagged (the core's
-report lists them). Double-click or Enter on a question goes back to it."""
+report lists them). Double-click or Enter on a question goes back to it. Rows wrap to show
+their whole text (both languages in bilingual mode); the columns share the width."""
 
 from __future__ import annotations
 
@@ -7,25 +8,38 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
+from wizard.core.labels import label
 from wizard.core.presenting import answer_text
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 from wizard.ui import lang
 from wizard.ui.pages.base import BasePage
+from wizard.ui.wrapping import WrapDelegate
 
 TITLE = N_("Review your answers")
-SUMMARY = N_("{answered} of {total} questions answered; {unanswered} unanswered, {unsure} "
-             "answered Unsure (questions for counsel).")
+SUMMARY = NP_("{answered} of {count} question answered.",
+              "{answered} of {count} questions answered.")
+SUMMARY_UNANSWERED = NP_("{count} unanswered.", "{count} unanswered.")
+SUMMARY_UNSURE = NP_("{count} answered Unsure (a question for counsel).",
+                     "{count} answered Unsure (questions for counsel).")
 HINT = N_("Double-click a question, or select it and press Enter, to change its answer.")
 COLUMNS = (N_("Question"), N_("Answer"), N_("Note"))
 UNANSWERED_STATE = "unanswered"
 UNSURE = N_("Unsure: ask counsel")
 AREA_COUNT = N_("{area} ({answered} of {total} answered)")
+SHARES = (0.45, 0.35, 0.20)      # of the width: question, answer, note
 TREE_NAME = N_("Answers by area")
 QID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ReviewTree(QTreeWidget):
-    """Enter activates the question and is not passed on to the wizard's Next button."""
+    """Enter activates the question and is not passed on to the wizard's Next button; the
+    columns keep their shares of the width when the window is resized."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        for column, share in enumerate(SHARES[:-1]):
+            self.setColumnWidth(column, int(width * share))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().keyPressEvent(event)
@@ -48,12 +62,9 @@ class ReviewPage(BasePage):
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.resizeSection(1, 300)
-        header.resizeSection(2, 160)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.delegate = WrapDelegate.install(self.tree)
         self.tree.itemActivated.connect(self._activated)
         self.body_layout.addWidget(self.summary)
         self.body_layout.addWidget(self.hint)
@@ -94,7 +105,7 @@ class ReviewPage(BasePage):
             answered, total = session.pack_progress(pack.id)
             answered_total += answered
             total_total += total
-            top = QTreeWidgetItem([lang.tr(AREA_COUNT, area=lang.pick(pack.title, " / "),
+            top = QTreeWidgetItem([lang.ui(AREA_COUNT, area=lang.pick(pack.title, " / "),
                                            answered=answered, total=total), "", ""])
             top.setFont(0, bold)
             top.setFirstColumnSpanned(True)
@@ -105,8 +116,11 @@ class ReviewPage(BasePage):
                 if qid == current_qid:
                     restore = item
             top.setExpanded(True)
-        self.summary.setText(lang.tr(SUMMARY, answered=answered_total, total=total_total,
-                                     unanswered=len(self.unanswered), unsure=len(self.unsure)))
+        self.summary.setText(" ".join(lang.tr(message, answered=answered_total, count=count)
+                                      for message, count in (
+                                          (SUMMARY, total_total),
+                                          (SUMMARY_UNANSWERED, len(self.unanswered)),
+                                          (SUMMARY_UNSURE, len(self.unsure)))))
         self.summary.setAccessibleName(self.summary.text())
         if restore is not None:
             self.tree.setCurrentItem(restore)
@@ -118,13 +132,13 @@ class ReviewPage(BasePage):
         info = content.questions[qid]
         value = self.session.state.values.get(qid)
         if value is None:
-            answer = lang.label("state", UNANSWERED_STATE)
+            answer = lang.pick({code: label("state", UNANSWERED_STATE, code)
+                                for code in ("ko", "en")}, " / ")
+        elif qid in self.unsure:             # "Unsure" said once, with what to do about it
+            answer = lang.ui(UNSURE)
         else:
-            texts = answer_text(content, qid, value)
-            answer = lang.pick(texts, " / ")
-        if qid in self.unsure:
-            answer = f"{answer} \u2014 {lang.tr(UNSURE)}"
-        item = QTreeWidgetItem([lang.pick(info.question.text, " / "), answer,
+            answer = lang.pick(answer_text(content, qid, value), "\n")
+        item = QTreeWidgetItem([lang.pick(info.question.text, "\n"), answer,
                                 self.session.note(qid)])
         item.setData(0, QID_ROLE, qid)
         for column in range(3):
@@ -147,9 +161,9 @@ class ReviewPage(BasePage):
         self.update_steps()
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
-        self.hint.setText(lang.tr(HINT))
-        self.tree.setHeaderLabels([lang.tr(c) for c in COLUMNS])
+        self.set_heading(lang.ui(TITLE))
+        self.hint.setText(lang.ui_lines(HINT))
+        self.tree.setHeaderLabels([lang.ui(c) for c in COLUMNS])
         self.tree.setAccessibleName(lang.tr(TREE_NAME))
         self.tree.setAccessibleDescription(lang.tr(HINT))
         if self.wizard_.currentPage() is self:

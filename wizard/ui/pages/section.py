@@ -82,7 +82,7 @@ class SectionPage(BasePage):
             block.refresh(state)
             if block.rule.isHidden() != block.isHidden():
                 block.rule.setVisible(not block.isHidden())
-        self.update_steps(lang.pick(self.pack.title, " / "),
+        self.update_steps(self.pack.title,
                           self.session.pack_progress(self.pack.id))
 
     def load(self) -> None:

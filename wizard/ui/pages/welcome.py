@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from wizard.i18n import N_
+from wizard.i18n import N_, translate
 from wizard.ui import lang
 from wizard.ui.pages.base import BasePage
 
@@ -37,6 +37,14 @@ HEAD_ADVICE = N_("Not legal advice")
 HEAD_TIME = N_("Time needed")
 
 
+def _lines(msgid: str) -> str:
+    """A paragraph as HTML; bilingual mode gives the English below the Korean, muted."""
+    if lang.mode() != "both":
+        return html.escape(lang.tr(msgid))
+    return (f"{html.escape(translate(msgid, 'ko'))}<br>"
+            f"<span style='color:#555'>{html.escape(translate(msgid, 'en'))}</span>")
+
+
 class WelcomePage(BasePage):
     def __init__(self, wizard, parent=None) -> None:
         super().__init__(wizard, parent)
@@ -55,11 +63,11 @@ class WelcomePage(BasePage):
         return self.wizard_.session is not None
 
     def retranslate(self) -> None:
-        self.set_heading(lang.tr(TITLE))
+        self.set_heading(lang.ui(TITLE))
 
         def para(text: str, head: str | None = None) -> str:
-            lead = f"<b>{html.escape(lang.tr(head))}</b><br>" if head else ""
-            return f"<p style='margin-bottom:10px'>{lead}{html.escape(lang.tr(text))}</p>"
+            lead = f"<b>{html.escape(lang.ui(head))}</b><br>" if head else ""
+            return f"<p style='margin-bottom:10px'>{lead}{_lines(text)}</p>"
 
         session = self.wizard_.session
         if session is None:
@@ -72,6 +80,6 @@ class WelcomePage(BasePage):
         self.text.setText(para(WHAT) + para(WHO) + para(HOW_LONG, HEAD_TIME)
                           + para(PRIVATE, HEAD_PRIVATE) + para(NOT_ADVICE, HEAD_ADVICE)
                           + f"<p style='color:#444'>{content}</p>"
-                          + f"<p style='color:#444'>{html.escape(lang.tr(KEYS))}</p>")
+                          + f"<p style='color:#444'>{_lines(KEYS)}</p>")
         self.text.setAccessibleName(lang.tr(TITLE))
         self.update_steps()

@@ -7,17 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
 
 from wizard.core.labels import YES_NO
-from wizard.i18n import translate
 from wizard.ui import lang
 from wizard.ui.questions.base import Editor, OptionButton
-
-
-def _both(msgid: str, sep: str) -> str:
-    """A program label (Yes, No, ...) in the display language; both languages when bilingual."""
-    if lang.mode() != "both":
-        return lang.tr(msgid)
-    ko, en = translate(msgid, "ko"), translate(msgid, "en")
-    return ko if ko == en else f"{ko}{sep}{en}"
 
 
 class _Choices(Editor):
@@ -103,7 +94,7 @@ class YesNoUnsureEditor(_Choices):
         return list(YES_NO)
 
     def text_for(self, key: str, sep: str) -> str:
-        return _both(YES_NO[key], " / ")
+        return lang.ui(YES_NO[key])
 
 
 class SingleEditor(_Choices):

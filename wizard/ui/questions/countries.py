@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListView, QMenu,
                                QToolButton, QVBoxLayout)
 
 from wizard.core.presenting import country_name
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 from wizard.ui import lang
 from wizard.ui.questions.base import Editor
 
 SEARCH = N_("Search countries by name or code")
 ADD_GROUP = N_("Add a &group")
-GROUP_ITEM = N_("{name} ({count} countries)")
+GROUP_ITEM = NP_("{name} ({count} country)", "{name} ({count} countries)")
 CLEAR = N_("Clear all")
 CHOSEN = N_("Chosen ({count}): {names}")
 NONE_CHOSEN = N_("No country chosen yet.")
@@ -195,9 +195,9 @@ class CountriesEditor(Editor):
         self.search.setPlaceholderText(lang.tr(SEARCH))
         self.search.setAccessibleName(f"{question}: {lang.tr(SEARCH)}")
         self.view.setAccessibleName(f"{question}: {lang.tr(LIST_NAME)}")
-        self.groups_button.setText(lang.tr(ADD_GROUP))
+        self.groups_button.setText(lang.ui(ADD_GROUP))
         self.groups_button.setAccessibleName(lang.plain(lang.tr(ADD_GROUP)))
-        self.clear_button.setText(lang.tr(CLEAR))
+        self.clear_button.setText(lang.ui(CLEAR))
         self.clear_button.setAccessibleName(lang.tr(CLEAR))
         self.summary.setAccessibleName(lang.tr(LIST_NAME))
         self._build_group_menu()

@@ -55,13 +55,13 @@ class AreaChart(QWidget):
         rows = []
         for bar in bars:
             if not bar.applicable:
-                rows.append(f"{bar.title}: {lang.tr(NOT_APPLICABLE)}")
+                rows.append(f"{bar.title}: {lang.ui(NOT_APPLICABLE)}")
             else:
                 readiness = f"{bar.readiness}/100" if bar.readiness is not None \
-                    else lang.tr(NO_SCORE)
-                rows.append(lang.tr(ROW_TEXT, area=bar.title, readiness=readiness,
+                    else lang.ui(NO_SCORE)
+                rows.append(lang.ui(ROW_TEXT, area=bar.title, readiness=readiness,
                                     exposure=bar.exposure_text))
-        self.setAccessibleName(lang.tr(CHART_NAME))
+        self.setAccessibleName(lang.ui(CHART_NAME))
         self.setAccessibleDescription("; ".join(rows))
         self.setToolTip("\n".join(rows))
         self.updateGeometry()
@@ -83,7 +83,7 @@ class AreaChart(QWidget):
         fm = self.fontMetrics()
         width = self.width()
         label_w = min(max(width * 0.32, 140.0), 320.0)
-        badge_w = max(fm.horizontalAdvance(lang.tr(EXPOSURE)) + 16,
+        badge_w = max(fm.horizontalAdvance(lang.ui(EXPOSURE)) + 16,
                       max((fm.horizontalAdvance(b.exposure_text) + 24 for b in self.bars),
                           default=80))
         bar_x = label_w + 12
@@ -94,9 +94,9 @@ class AreaChart(QWidget):
         painter.setFont(small)
         painter.setPen(QColor("#333"))
         painter.drawText(QRectF(bar_x, 0, bar_w, header_h), Qt.AlignmentFlag.AlignVCenter,
-                         f"{lang.tr(READINESS)} (0\u2013100)")
+                         f"{lang.ui(READINESS)} (0\u2013100)")
         painter.drawText(QRectF(width - badge_w - 8, 0, badge_w, header_h),
-                         Qt.AlignmentFlag.AlignCenter, lang.tr(EXPOSURE))
+                         Qt.AlignmentFlag.AlignCenter, lang.ui(EXPOSURE))
         painter.setFont(self.font())
         row_h = self._row_height()
         for i, bar in enumerate(self.bars):
@@ -128,7 +128,7 @@ class AreaChart(QWidget):
                     painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
             else:
                 painter.setPen(QColor("#666"))
-                note = lang.tr(NOT_APPLICABLE) if muted else lang.tr(NO_SCORE)
+                note = lang.ui(NOT_APPLICABLE) if muted else lang.ui(NO_SCORE)
                 painter.drawText(track.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, note)
             if bar.applicable:
                 badge = QRectF(width - badge_w - 8, top + row_h * 0.2, badge_w, row_h * 0.6)

@@ -47,7 +47,7 @@ class ChecklistView(QTreeWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         if not report.checklist:
-            self.addTopLevelItem(QTreeWidgetItem([lang.tr(EMPTY)]))
+            self.addTopLevelItem(QTreeWidgetItem([lang.ui(EMPTY)]))
             return
         for block in checklist_groups(report, group):
             readiness = f"{block.readiness}/100" if block.readiness is not None \
@@ -76,5 +76,5 @@ class ChecklistView(QTreeWidget):
                 self.states.append((item.question, item.state))
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([lang.tr(c) for c in COLUMNS])
-        self.setAccessibleName(lang.tr(NAME))
+        self.setHeaderLabels([lang.ui(c) for c in COLUMNS])
+        self.setAccessibleName(lang.ui(NAME))

@@ -22,6 +22,10 @@ WATCH_ONLY = N_("(watch item)")
 NO_DATE = N_("No date")
 NAME = N_("Action plan: Owner, Due, Status and Comment can be edited (F2 or Enter)")
 EMPTY_DATE = QDate(2000, 1, 1)
+# widths in average characters of the table's font: the action text never gets narrower than
+# ACTION_MIN (it wraps, and the table scrolls sideways instead); the others are fixed
+ACTION_MIN = 30
+WIDTHS = {PRIORITY: 4, OWNER: 14, DUE: 12, STATUS: 11, COMMENT: 18}
 
 
 class PlanModel(QAbstractTableModel):
@@ -45,7 +49,7 @@ class PlanModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return lang.tr(COLUMNS[section])
+            return lang.ui_lines(COLUMNS[section])
         return None
 
     def flags(self, index: QModelIndex):
@@ -59,7 +63,7 @@ class PlanModel(QAbstractTableModel):
         if column == PRIORITY:
             return str(action.priority)
         if column == ACTION:
-            text = lang.pick(action.title, " / ")
+            text = lang.pick(action.title, "\n")
             if action.watch_only:
                 text = f"{text} {lang.tr(WATCH_ONLY)}"
             details = lang.tr(DETAILS, area=lang.pick(self.areas.get(action.area, {}), " / "),
@@ -172,11 +176,30 @@ class PlanTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((PRIORITY, 36), (OWNER, 130), (DUE, 110), (STATUS, 120),
-                              (COMMENT, 170)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.fit_columns()
         self.setTabKeyNavigation(False)
+
+    def fit_columns(self) -> None:
+        """Fixed columns as wide as their contents need (at least their header), the action
+        column the rest of the width but never under ``ACTION_MIN`` characters."""
+        fm = self.fontMetrics()
+        char = fm.averageCharWidth()
+        header = self.horizontalHeader()
+        fixed = 0
+        for column, chars in WIDTHS.items():
+            title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            longest = max((fm.horizontalAdvance(line) for line in title.split("\n")), default=0)
+            width = max(chars * char, longest + 2 * char)
+            header.resizeSection(column, width)
+            fixed += width
+        room = self.viewport().width() - fixed
+        header.resizeSection(ACTION, max(ACTION_MIN * char, room))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -191,4 +214,5 @@ class PlanTable(QTableView):
     def retranslate(self) -> None:
         self.model().retranslate()
         self.setAccessibleName(lang.tr(NAME))
+        self.fit_columns()
 
