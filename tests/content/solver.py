@@ -1,5 +1,9 @@
 """A small, deterministic solver: answers that make a finding's ``when`` true, with every question
-it looks at shown (its own ``show_if``, its section's and its pack's ``applies_if``, recursively).
+the triggering alternative relies on shown (its own ``show_if``, its section's and its pack's
+``applies_if``, recursively). A finding that owns a risk raised by several areas reads questions
+of packs a given company never sees ("... or api.serves_embargoed == 'yes'"); one alternative
+is enough, and a question only excluded ("not (x == 'yes')") may stay hidden, which the engine
+reads as no value.
 
 How it works. A condition is turned into alternatives (a list of conjunctions, "DNF") of atoms
 ``(question, op, operand, want)``, e.g. ``('chips.hbm', 'in', ('yes', 'unsure'), True)``. For one
@@ -214,6 +218,12 @@ def _shown_condition(content, qid: str) -> Optional[E.Expr]:
     return None if not nodes else nodes[0] if len(nodes) == 1 else E.And(tuple(nodes))
 
 
+def _relied_on(atoms: list[Atom]) -> bool:
+    """Whether a question must be shown for these atoms: it must hold some value (an atom that
+    wants a value), not merely lack one."""
+    return any(a.want for a in atoms)
+
+
 def _search(content, state: dict[str, list[Atom]], shown: frozenset,
             computed: frozenset) -> Iterator[dict[str, Any]]:
     """Value sets meeting every atom in ``state``, every question in it shown."""
@@ -226,7 +236,7 @@ def _search(content, state: dict[str, list[Atom]], shown: frozenset,
             inputs = _calculator_inputs(content, qid, value)
             yield from _search(content, _merge(state, inputs), shown, computed | {qid})
             return
-    pending = sorted((q for q in state if q not in shown),
+    pending = sorted((q for q in state if q not in shown and _relied_on(state[q])),
                      key=lambda q: content.questions[q].index)
     if not pending:
         yield values
@@ -237,11 +247,11 @@ def _search(content, state: dict[str, list[Atom]], shown: frozenset,
 
 
 def solve(content, info) -> Optional[dict[str, Any]]:
-    """Checked answers under which the engine reports finding ``info`` with every question its
-    ``when`` looks at shown, or None when none is found within the budget."""
-    refs = info.when.references()
+    """Checked answers under which the engine reports finding ``info`` with every question the
+    triggering alternative relies on shown, or None when none is found within the budget."""
     tries = 0
     for alt in alternatives(info.when, True, content.groups):
+        refs = {a.qid for a in alt if a.want}
         for values in _search(content, _merge({}, alt), frozenset(), frozenset()):
             tries += 1
             if tries > MAX_TRIES:

@@ -1,10 +1,13 @@
 """The example assessments in examples/: each loads cleanly, answers only questions that are
-shown, and produces exactly the findings, applicable areas and area figures documented in
-examples/expected.yaml, which examples/README.md mirrors (one section per example)."""
+shown, and produces exactly the findings, applicable areas, area figures and number of
+obligations documented in examples/expected.yaml, which examples/README.md mirrors (one section
+per example, and the before/after obligation counts of content round 2 in its summary table).
+No report lists the same risk twice: two findings never share their principal rule and advice."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -38,7 +41,7 @@ def _section(name: str) -> str:
 def test_every_example_file_is_documented():
     files = sorted(p.stem for p in EXAMPLES.glob("*.json"))
     assert files == NAMES
-    assert len(files) == 6
+    assert len(files) == 10
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -47,7 +50,7 @@ def test_example_loads_cleanly(name):
     assessment = loaded.assessment
     assert loaded.dropped == []
     assert assessment.packs == CONTENT.versions
-    assert assessment.meta.date == dt.date(2026, 11, 23).isoformat()
+    assert assessment.meta.date == dt.date(2026, 12, 3).isoformat()
     assert assessment.meta.company and assessment.meta.assessor
     state = compute_state(CONTENT, assessment.answers)
     hidden = [qid for qid in assessment.answers if not state.is_visible(qid)]
@@ -94,3 +97,38 @@ def test_the_examples_vary():
     assert all(loaded.assessment.meta.language in ("ko", "en") for loaded, _ in reports.values())
     assert {loaded.assessment.meta.language for loaded, _ in reports.values()} == {"ko", "en"}
     assert sum(bool(r.unsure) for _, r in reports.values()) >= 4
+
+
+def _obligations(report) -> int:
+    return sum(1 for f in report.findings if not f.watch and f.severity != "info")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_risk_is_reported_twice(name):
+    """One finding per risk: no two findings of a report rest on the same principal rule (the
+    rule that sets their status) and share advice (an action)."""
+    _, report = _load(name)
+    twice = [(a.id, b.id) for a, b in itertools.combinations(report.findings, 2)
+             if a.rules[0].id == b.rules[0].id and set(a.actions) & set(b.actions)]
+    assert twice == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_obligation_counts_before_and_after_are_reported(name):
+    _, report = _load(name)
+    counts = EXPECTED[name]["obligations"]
+    assert _obligations(report) == counts["after"]
+    row = next(line for line in README.splitlines() if line.startswith(f"| [`{name}.json`]"))
+    before = "new" if counts["before"] is None else str(counts["before"])
+    assert f"| {before} → {counts['after']} |" in row, row
+
+
+def test_every_kind_of_company_is_represented():
+    """The examples added in content round 2 each reach the risks of their kind of company."""
+    found = {name: set(EXPECTED[name]["findings"]) for name in NAMES}
+    assert "chips_eda_defence_users" in found["eda_ip_reseller"]
+    assert {"chips_hbm_china", "chips_veu_revoked", "chips_rare_earths"} <= found["hbm_packager"]
+    assert {"dt_minority_investor", "dt_combined_data", "dt_clause_only",
+            "llm_coins_act_watch"} <= found["data_labelling_minority_investor"]
+    assert {"llm_eu_gpai", "llm_eu_representative", "dt_bulk_over_threshold",
+            "prog_kr_tech_transfer"} <= found["model_developer_eu_us"]

@@ -21,8 +21,8 @@ from wizard.core.content import load_content, validate_folder
 from wizard.core.model import Text
 from wizard.core.timeline import state_on
 
-AS_OF = dt.date(2026, 11, 23)
-REVIEW_BY_LATEST = dt.date(2027, 5, 31)
+AS_OF = dt.date(2026, 12, 3)
+REVIEW_BY_LATEST = dt.date(2027, 1, 31)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LATIN = re.compile(r"[A-Za-z]")
 # Codes and units read the same in both languages (an ECCN such as '3A090.a', 'TOPS/TFLOPS',
@@ -187,3 +187,23 @@ def test_every_pack_is_dated_and_versioned(pack_id):
     assert pack.as_of == AS_OF
     assert AS_OF < pack.review_by <= REVIEW_BY_LATEST
     assert re.fullmatch(r"\d+\.\d+\.\d+", pack.version)
+
+
+# A finding whose condition only asks whether questions were answered fires whatever the answer
+# ("No" included): that is context, not a finding (issue 14). The die-area finding reads a
+# calculator that leaves no value exactly when the figures fall between two classes.
+ANSWER_DRIVEN_ONLY_ALLOWED = {"chips_die_area_needed"}
+
+
+def test_no_finding_fires_whatever_the_answer():
+    from tests.content.solver import ANSWERED, alternatives
+
+    blind = []
+    for fid, info in FINDINGS.items():
+        if fid in ANSWER_DRIVEN_ONLY_ALLOWED:
+            continue
+        for alt in alternatives(info.when, True, CONTENT.groups):
+            if not any(a.want and a.op != ANSWERED for a in alt):
+                blind.append(fid)
+                break
+    assert blind == []

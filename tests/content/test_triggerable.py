@@ -1,6 +1,8 @@
-"""Every finding of the built-in packs can be triggered: some answer set, with every question
-the finding looks at shown, makes the engine report it (the solver is in solver.py). A finding
-no answers can trigger is dead content: fix its ``when`` or the ``show_if`` it depends on."""
+"""Every finding of the built-in packs can be triggered: some answer set, with the questions of
+one way of making its ``when`` true shown, makes the engine report it (the solver is in
+solver.py). A finding that owns a risk raised by several areas reads questions no single company
+sees all of, so one alternative is enough. A finding no answers can trigger is dead content:
+fix its ``when`` or the ``show_if`` it depends on."""
 
 from __future__ import annotations
 
