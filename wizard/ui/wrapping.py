@@ -21,7 +21,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeView)
 
-PADDING = 3          # around the text inside a cell, in pixels
+PADDING = 3          # above and below the text inside a cell, in pixels
+SIDE = 4             # left and right of it (a cell's text is never wider than its width - 8)
 
 
 def _option() -> QTextOption:
@@ -99,9 +100,9 @@ class WrapDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else None
         if style is None:
-            return option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+            return option.rect.adjusted(SIDE, PADDING, -SIDE, -PADDING)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
-        return rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        return rect.adjusted(SIDE, PADDING, -SIDE, -PADDING)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
         opt = QStyleOptionViewItem(option)
