@@ -8,8 +8,6 @@ Run alone: ``python benchmarks/core_bench.py`` (prints the rows, exits 1 if a ta
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -61,7 +61,7 @@ def _from_po(po, lang: str) -> _gettext.NullTranslations:
     """A source checkout has no compiled .mo: read the .po with Babel once and keep a compiled
     copy in the cache folder, keyed by the .po's content, for the next start."""
     from wizard import paths
-    from wizard.core.fingerprint import digest
+    from wizard.fingerprint import digest
 
     data = po.read_bytes()
     cached = paths.cache_dir() / f"wizard-{lang}-{digest(data)[:16]}.mo"
@@ -80,14 +80,28 @@ def _from_po(po, lang: str) -> _gettext.NullTranslations:
     buffer = io.BytesIO()
     write_mo(buffer, catalog)              # fuzzy entries are left out, as msgfmt does
     compiled = buffer.getvalue()
-    try:
-        from wizard.core.storage import atomic_write
-
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cached, compiled)
-    except Exception:  # noqa: BLE001 - the cache is only an optimisation
-        pass
+    _keep(cached, compiled)
     return _PoTranslations(io.BytesIO(compiled))
+
+
+def _keep(path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary file renamed over it). Not
+    ``wizard.core.storage``, which words its errors with this module: a cache needs none of its
+    guarantees, and a failure only costs the next start the compiling again."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wizard-mo-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def count_text(count: Any) -> str:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from wizard.core import content as content_module
-from wizard.core import fingerprint
+from wizard import fingerprint
 from wizard.core.content import load_content
 from wizard.core.errors import ContentError
 

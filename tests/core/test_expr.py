@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from wizard.core import expr as ex
 from wizard.core.errors import ExpressionError
-from wizard.core.expr import (And, BinOp, Call, Compare, Expr, Group, ListLit, Literal, Neg, Not,
+from wizard.core.expr import (And, BinOp, Call, Compare, Expr, ListLit, Literal, Neg, Not,
                               Or, Ref, evaluate, parse, truthy)
 
 

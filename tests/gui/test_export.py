@@ -19,12 +19,11 @@ def _export_page(make_window):
     return window, window.wizard.currentPage()
 
 
-def test_formats_come_from_the_report_module(make_window):
+def test_every_report_format_is_offered_pdf_first_chosen(make_window):
     _window, page = _export_page(make_window)
-    expected = list(printing.formats())
-    assert list(page.format_buttons) == expected
-    if printing.report_module("export") is not None:
-        assert {"pdf", "html", "json"} <= set(expected)
+    assert list(page.format_buttons) == ["html", "pdf", "docx", "xlsx", "md", "csv", "json"]
+    assert page.chosen_format() == "pdf"
+    assert all(f"(.{fmt})" in button.text() for fmt, button in page.format_buttons.items())
 
 
 def test_export_json_and_pdf(make_window, dialogs, tmp_path):
@@ -41,12 +40,11 @@ def test_export_json_and_pdf(make_window, dialogs, tmp_path):
     dialogs.save_paths.append(str(tmp_path / "report.json"))
     page.export_button.click()
     assert "warning" not in dialogs.kinds()
-    if "pdf" in page.format_buttons:
-        page.format_buttons["pdf"].setChecked(True)
-        page.language.setCurrentIndex(page.language.findData("ko"))
-        dialogs.save_paths.append(str(tmp_path / "report"))
-        page.export_button.click()
-        assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    page.format_buttons["pdf"].setChecked(True)
+    page.language.setCurrentIndex(page.language.findData("ko"))
+    dialogs.save_paths.append(str(tmp_path / "report"))
+    page.export_button.click()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_cancelled_export_writes_nothing(make_window, dialogs, tmp_path):
@@ -56,10 +54,7 @@ def test_cancelled_export_writes_nothing(make_window, dialogs, tmp_path):
     assert page.status.text() == ""
 
 
-def test_export_falls_back_without_the_report_module(make_window, dialogs, tmp_path,
-                                                     monkeypatch):
-    monkeypatch.setattr(printing, "report_module", lambda name: None)
-    assert printing.formats() == ["json", "md"]
+def test_markdown_export_and_printed_document_carry_the_findings(make_window, tmp_path):
     window = make_window()
     answer_all(window, A100)
     printing.write(window.session.report(), "md", "en", tmp_path / "r.md")

@@ -8,19 +8,12 @@ import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from tests.conftest import BUILTIN, MINI, ROOT
 from tests.gui.conftest import A100, fill_everything
 from wizard.ui.readiness_wizard import PageId
 from wizard.ui.results.plan import DUE, OWNER, STATUS
-
-
-def _real_packs_valid() -> bool:
-    from wizard.core.content import validate_folder
-
-    return not validate_folder(BUILTIN)
 
 
 def _cli_report(path):
@@ -95,7 +88,6 @@ def test_results_page_matches_the_cli_report(make_window, dialogs, tmp_path, qtb
                         "comment": ""}
 
 
-@pytest.mark.skipif(not _real_packs_valid(), reason="the built-in packs do not validate yet")
 def test_real_packs_results_match_the_cli(make_window, dialogs, tmp_path):
     window = make_window(packs=BUILTIN)
     content = window.session.content

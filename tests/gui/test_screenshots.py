@@ -127,13 +127,6 @@ def test_screenshots_at_200_percent(tmp_path, screenshots_dir):
         assert image.pixelColor(5, 5) != QColor()
 
 
-def _real_packs_valid() -> bool:
-    from wizard.core.content import validate_folder
-
-    return not validate_folder(BUILTIN)
-
-
-@pytest.mark.skipif(not _real_packs_valid(), reason="the built-in packs do not validate yet")
 @pytest.mark.parametrize("mode", ["en", "ko"])
 def test_screenshots_of_the_real_packs(make_window, mode, screenshots_dir):
     window = make_window(packs=BUILTIN)

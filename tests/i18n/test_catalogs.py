@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import collections
 import re
-from pathlib import Path
 
 import pytest
 

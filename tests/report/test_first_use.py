@@ -38,7 +38,7 @@ def test_obligations_are_counted_without_information_items(fabless, fmt, lang):
     assert info, "the example no longer has an information item: the test proves nothing"
     obligations = [f for f in report.findings if not f.watch and f.severity != "info"]
     assert report.obligations() == obligations
-    raw = export.render(fabless, fmt, lang).decode("utf-8")
+    raw = export.render(fabless.report, fmt, lang, content=fabless.content).decode("utf-8")
     label = translate("Findings that are obligations", lang)
     if fmt == "md":
         row = next(line for line in raw.splitlines() if label in line)
@@ -56,10 +56,10 @@ def test_counts_take_the_plural_form_of_their_number(fabless):
 
     report = fabless.report
     assert len(report.watch_items()) == 1
-    short = export.render(fabless, "md", "en", detail="summary").decode("utf-8")
+    short = export.render(fabless.report, "md", "en", detail="summary", content=fabless.content).decode("utf-8")
     assert "1 watch item (not an obligation)" in short
     assert "1 watch items" not in short and "(s)" not in short
-    korean = export.render(fabless, "md", "ko", detail="summary").decode("utf-8")
+    korean = export.render(fabless.report, "md", "ko", detail="summary", content=fabless.content).decode("utf-8")
     assert translate(("{count} watch item (not an obligation)",
                       "{count} watch items (not obligations)"), "ko", count=1) in korean
 
@@ -73,7 +73,7 @@ def test_action_references_are_in_order(fabless, fmt):
     finding = next(f for f in report.findings if f.id == "chips_hq_rule")
     listed = [priorities[a] for a in finding.actions]
     assert listed != sorted(listed), "the content lists them in order: nothing to prove"
-    text = _flat(export.render(fabless, fmt, "en").decode("utf-8"))
+    text = _flat(export.render(fabless.report, fmt, "en", content=fabless.content).decode("utf-8"))
     refs = re.findall(r"Actions in the plan:?\W*((?:#\d+(?:, )?)+)", text)
     assert refs
     for found in refs:
@@ -87,8 +87,8 @@ def test_the_short_form_holds_what_is_handed_over(fabless, lang):
     from wizard.report import export
     from wizard.report.view import top_findings
 
-    full = export.render(fabless, "html", lang).decode("utf-8")
-    short = export.render(fabless, "html", lang, detail="summary").decode("utf-8")
+    full = export.render(fabless.report, "html", lang, content=fabless.content).decode("utf-8")
+    short = export.render(fabless.report, "html", lang, detail="summary", content=fabless.content).decode("utf-8")
     assert len(short) < len(full) / 2
     report = fabless.report
     top = top_findings(report)
@@ -114,7 +114,7 @@ def test_citations_are_never_split_across_lines(fabless, lang, tmp_path):
     from wizard.report import export
 
     out = tmp_path / "report.pdf"
-    out.write_bytes(export.render(fabless, "pdf", lang))
+    out.write_bytes(export.render(fabless.report, "pdf", lang, content=fabless.content))
     lines = pdf_text(out, layout=True).splitlines()
     paragraph = r"\s*\(([a-z0-9]{1,4}|[A-Z])\)"       # (a), (6), (iii), (A)
     split = [(a.strip()[-30:], b.strip()[:20]) for a, b in zip(lines, lines[1:])

@@ -46,7 +46,7 @@ def test_html_is_one_self_contained_readable_file(prepared, lang):
     from wizard.report import export
 
     report = prepared.report
-    html = export.render(prepared, "html", lang).decode("utf-8")
+    html = export.render(prepared.report, "html", lang, content=prepared.content).decode("utf-8")
     parser = _Collect()
     parser.feed(html)
     tags = dict((t, a) for t, a in parser.tags)
@@ -78,7 +78,7 @@ def test_html_is_one_self_contained_readable_file(prepared, lang):
 def test_markdown_has_every_section(prepared, lang):
     from wizard.report import export
 
-    text = export.render(prepared, "md", lang).decode("utf-8")
+    text = export.render(prepared.report, "md", lang, content=prepared.content).decode("utf-8")
     assert text.startswith("# ")
     for lg in _langs(lang):
         for heading in HEADINGS:
@@ -97,7 +97,7 @@ def test_markdown_has_every_section(prepared, lang):
 def test_csv_action_plan_round_trips_with_bom(prepared, lang):
     from wizard.report import csvexport, export
 
-    data = export.render(prepared, "csv", lang)
+    data = export.render(prepared.report, "csv", lang, content=prepared.content)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == csvexport.header(lang)
@@ -114,7 +114,7 @@ def test_csv_action_plan_round_trips_with_bom(prepared, lang):
 def test_json_is_the_report_contract(prepared):
     from wizard.report import export
 
-    data = export.render(prepared, "json", "ko")
+    data = export.render(prepared.report, "json", "ko", content=prepared.content)
     assert data.decode("utf-8") == prepared.report.to_json()
     assert json.loads(data)["content"]["version"] == prepared.report.content.version
 
@@ -124,7 +124,7 @@ def test_json_is_the_report_contract(prepared):
 def test_pdf_pages_text_and_fonts(prepared, case, lang, tmp_path, screenshots_dir):
     from wizard.report import export
 
-    out = export.write(prepared, "pdf", lang, tmp_path / "report.pdf")
+    out = export.write(prepared.report, "pdf", lang, tmp_path / "report.pdf", content=prepared.content)
     report = prepared.report
     pages = pdf_pages(out)
     assert pages >= 6  # cover, summary, checklist, findings, watch items, plan, ...
@@ -156,14 +156,14 @@ def test_export_refuses_to_replace_a_file_without_force(mini_prepared, tmp_path)
     out = tmp_path / "r.md"
     out.write_text("keep", encoding="utf-8")
     with pytest.raises(InputError, match="already exists"):
-        export.write(mini_prepared, "md", "en", out)
+        export.write(mini_prepared.report, "md", "en", out, content=mini_prepared.content)
     assert out.read_text(encoding="utf-8") == "keep"
-    export.write(mini_prepared, "md", "en", out, force=True)
+    export.write(mini_prepared.report, "md", "en", out, force=True, content=mini_prepared.content)
     assert out.read_text(encoding="utf-8").startswith("# ")
     with pytest.raises(InputError, match="unknown format"):
-        export.render(mini_prepared, "odt", "en")
+        export.render(mini_prepared.report, "odt", "en", content=mini_prepared.content)
     with pytest.raises(InputError, match="unknown language"):
-        export.render(mini_prepared, "md", "fr")
+        export.render(mini_prepared.report, "md", "fr", content=mini_prepared.content)
     assert export.FORMATS == ("html", "pdf", "docx", "xlsx", "md", "csv", "json")
 
 
@@ -178,11 +178,11 @@ def test_report_data_alone_renders_without_content(mini_prepared):
 def test_dates_are_written_for_the_language(mini_prepared):
     from wizard.report import export
 
-    en = export.render(mini_prepared, "html", "en").decode("utf-8")
-    ko = export.render(mini_prepared, "html", "ko").decode("utf-8")
+    en = export.render(mini_prepared.report, "html", "en", content=mini_prepared.content).decode("utf-8")
+    ko = export.render(mini_prepared.report, "html", "ko", content=mini_prepared.content).decode("utf-8")
     assert "November 23, 2026" in en and "May 31, 2027" in en
     assert "2026\ub144 11\uc6d4 23\uc77c" in ko  # 2026 nyeon 11 wol 23 il
-    both = export.render(mini_prepared, "md", "both").decode("utf-8")
+    both = export.render(mini_prepared.report, "md", "both", content=mini_prepared.content).decode("utf-8")
     notice = next(line for line in both.splitlines() if line.startswith("> "))
     ko_part, en_part = notice.split(" / ", 1)
     assert "November" not in ko_part and "November 23, 2026" in en_part
@@ -205,8 +205,8 @@ def test_answers_from_an_older_content_version_are_listed_not_lost(tmp_path):
                                                         "chips.retired_question"]
     heading = "Appendix {letter}: Answers not carried over to the current content"
     for lang in ("ko", "en"):
-        html = export.render(prepared, "html", lang).decode("utf-8")
-        md = export.render(prepared, "md", lang).decode("utf-8")
+        html = export.render(prepared.report, "html", lang, content=prepared.content).decode("utf-8")
+        md = export.render(prepared.report, "md", lang, content=prepared.content).decode("utf-8")
         title = translate(heading, lang, letter="D")  # rules cited, answers, scores: A-C
         assert title in html and title in md
         assert "chips.retired_question" in html and "old note" in html

@@ -48,16 +48,16 @@ def test_html_markdown_json_and_csv_print_the_core_s_wording(prepared, lang):
 
     report = prepared.report
     labels = _labels(report, lang)
-    html = _html_text(export.render(prepared, "html", lang).decode("utf-8"))
+    html = _html_text(export.render(prepared.report, "html", lang, content=prepared.content).decode("utf-8"))
     _assert_all_in(labels, html, "html")
-    markdown = export.render(prepared, "md", lang).decode("utf-8").replace("\\", "")
+    markdown = export.render(prepared.report, "md", lang, content=prepared.content).decode("utf-8").replace("\\", "")
     _assert_all_in(labels, markdown, "markdown")
-    data = json.loads(export.render(prepared, "json", lang))
+    data = json.loads(export.render(prepared.report, "json", lang, content=prepared.content))
     assert [f["status_label"] for f in data["findings"]] == \
         [f.status_label for f in report.findings]
     assert [[r["label"] for r in f["rules"]] for f in data["findings"]] == \
         [[r.label for r in f.rules] for f in report.findings]
-    rows = list(csv.reader(io.StringIO(export.render(prepared, "csv", lang).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.render(prepared.report, "csv", lang, content=prepared.content).decode("utf-8-sig"))))
     by_id = {rule.id: rule for rule in report.rules}
     for row, action in zip(rows[1:], report.actions):
         for rule_id in action.rules:
@@ -73,7 +73,7 @@ def test_html_markdown_json_and_csv_print_the_core_s_wording(prepared, lang):
 def test_the_pdf_prints_the_core_s_wording(prepared, tmp_path):
     from wizard.report import export
 
-    out = export.write(prepared, "pdf", "both", tmp_path / "report.pdf")
+    out = export.write(prepared.report, "pdf", "both", tmp_path / "report.pdf", content=prepared.content)
     _assert_all_in(_labels(prepared.report, "both"), pdf_text(out), "pdf")
 
 

@@ -62,7 +62,7 @@ def test_build_document_is_an_a4_document_with_the_bundled_fonts(mini_prepared):
 def test_pdf_bytes_are_a_pdf(mini_prepared):
     from wizard.report import export
 
-    data = export.render(mini_prepared, "pdf", "en")
+    data = export.render(mini_prepared.report, "pdf", "en", content=mini_prepared.content)
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 

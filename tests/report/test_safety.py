@@ -41,7 +41,7 @@ def hostile(tmp_path_factory):
 def test_html_escapes_typed_text(hostile, lang):
     from wizard.report import export
 
-    html = export.render(hostile, "html", lang).decode("utf-8")
+    html = export.render(hostile.report, "html", lang, content=hostile.content).decode("utf-8")
     assert "<script" not in html
     assert html.count(ESCAPED_HTML) >= 5  # company, assessor, notes, owner, comment
     drawing = re.compile(r"<svg.*?</svg>", re.S)  # chart coordinates; it holds no typed text
@@ -52,7 +52,7 @@ def test_html_escapes_typed_text(hostile, lang):
 def test_markdown_escapes_typed_text(hostile, lang):
     from wizard.report import export
 
-    text = export.render(hostile, "md", lang).decode("utf-8")
+    text = export.render(hostile.report, "md", lang, content=hostile.content).decode("utf-8")
     assert not re.search(r"(?<!\\)[<{]", text)  # every < and { typed is escaped
     assert text.count(ESCAPED_MD) >= 4
     assert "49" not in text
@@ -61,12 +61,12 @@ def test_markdown_escapes_typed_text(hostile, lang):
 def test_csv_and_json_carry_typed_text_literally(hostile):
     from wizard.report import export
 
-    rows = list(csv.reader(io.StringIO(export.render(hostile, "csv", "en").decode("utf-8-sig"),
+    rows = list(csv.reader(io.StringIO(export.render(hostile.report, "csv", "en", content=hostile.content).decode("utf-8-sig"),
                                        newline="")))
     owners = [row[6] for row in rows[1:]]
     assert HOSTILE in owners
     assert "49" not in "".join("".join(r) for r in rows)
-    data = json.loads(export.render(hostile, "json", "en"))
+    data = json.loads(export.render(hostile.report, "json", "en", content=hostile.content))
     assert data["meta"]["company"] == HOSTILE
     assert any(a["plan"]["owner"] == HOSTILE for a in data["actions"])
     assert "49" not in json.dumps(data, ensure_ascii=False)
@@ -77,7 +77,7 @@ def test_csv_and_json_carry_typed_text_literally(hostile):
 def test_pdf_shows_the_literal_text(hostile, lang, tmp_path):
     from wizard.report import export
 
-    out = export.write(hostile, "pdf", lang, tmp_path / "h.pdf")
+    out = export.write(hostile.report, "pdf", lang, tmp_path / "h.pdf", content=hostile.content)
     text = pdf_text(out)
     flat = re.sub(r"\s+", " ", text)
     assert flat.count(HOSTILE) >= 4

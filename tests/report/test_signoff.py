@@ -31,7 +31,7 @@ def signed(tmp_path_factory):
                                            ("both", "대외비 / Confidential")])
 def test_the_marking_is_on_every_pdf_page(signed, tmp_path, lang, marking):
     path = tmp_path / "r.pdf"
-    path.write_bytes(export.render(signed, "pdf", lang))
+    path.write_bytes(export.render(signed.report, "pdf", lang, content=signed.content))
     pages = pdf_pages(path)
     assert pages > 3
     import subprocess
@@ -50,18 +50,18 @@ def test_the_marking_is_on_every_pdf_page(signed, tmp_path, lang, marking):
 @needs_poppler
 def test_no_marking_no_header(mini_prepared, tmp_path):
     path = tmp_path / "r.pdf"
-    path.write_bytes(export.render(mini_prepared, "pdf", "ko"))
+    path.write_bytes(export.render(mini_prepared.report, "pdf", "ko", content=mini_prepared.content))
     assert "대외비" not in pdf_text(path)
 
 
 def test_html_and_markdown_carry_the_marking_and_the_approval_block(signed):
-    html = export.render(signed, "html", "both").decode("utf-8")
+    html = export.render(signed.report, "html", "both", content=signed.content).decode("utf-8")
     assert '<div class="marking">대외비<span class="en" lang="en"> / Confidential</span>' \
         not in html                                # the marking is plain text, once
     assert '<div class="marking">대외비 / Confidential</div>' in html
     assert 'class="approval"' in html and "Park (CCO)" in html and "2026-11-26" in html
     assert "position: fixed" in html               # repeated at the top of printed pages
-    md = export.render(signed, "md", "en").decode("utf-8")
+    md = export.render(signed.report, "md", "en", content=signed.content).decode("utf-8")
     assert md.startswith("**Confidential**")
     assert "| Approval | Prepared by | Reviewed by | Approved by |" in md
     assert "124-81-00998" in md
@@ -76,15 +76,15 @@ def test_every_format_groups_the_checklist_by_a_framework(group, tmp_path):
     titles = [e.title["en"] for e in framework.elements]
     import html as html_module
 
-    html = html_module.unescape(export.render(prepared, "html", "en", group=group)
+    html = html_module.unescape(export.render(prepared.report, "html", "en", group=group, content=prepared.content)
                                 .decode("utf-8"))
-    md = export.render(prepared, "md", "en", group=group).decode("utf-8")
+    md = export.render(prepared.report, "md", "en", group=group, content=prepared.content).decode("utf-8")
     for title in titles:
         assert title in html and title in md
     readiness = [e.readiness for e in framework.elements if e.readiness is not None]
     assert f"{readiness[0]}/100" in md
     assert "Grouped by the elements of" in html
-    default = export.render(prepared, "md", "en").decode("utf-8")
+    default = export.render(prepared.report, "md", "en", content=prepared.content).decode("utf-8")
     assert titles[0] not in default
 
 
@@ -92,4 +92,4 @@ def test_an_unknown_grouping_is_refused_with_the_choices(mini_prepared):
     from wizard.core.errors import InputError
 
     with pytest.raises(InputError, match="cannot be grouped by 'iso'; use one of area"):
-        export.render(mini_prepared, "md", "en", group="iso")
+        export.render(mini_prepared.report, "md", "en", group="iso", content=mini_prepared.content)

@@ -50,7 +50,7 @@ def used_msgids(tmp_path_factory):
         prepared = prepare(old, MINI)
         for lang in ("ko", "en", "both"):
             for fmt in ("html", "md", "csv"):
-                export.render(prepared, fmt, lang)
+                export.render(prepared.report, fmt, lang, content=prepared.content)
             blank.render_html(prepared.content, lang)
             result = compare.compare_files(old, new, MINI)
             compare.render_html(result, lang)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import json
 
 import openpyxl
 import pytest
@@ -230,7 +229,7 @@ def test_unknown_and_repeated_action_ids_are_refused_by_cell(example):
     messages = [r.render("en") for r in result.refusals]
     assert any("unknown action 'no_such_action'" in m and f"!A{xlsx.FIRST_ROW}" not in m
                for m in messages)
-    assert any(f"listed twice (first at" in m for m in messages)
+    assert any("listed twice (first at" in m for m in messages)
 
 
 def test_a_tracker_of_another_assessment_is_refused_whole(example, tmp_path):

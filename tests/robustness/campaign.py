@@ -160,8 +160,6 @@ while True:
 
 
 def kill_export(scale: float, work: Path) -> Tally:
-    from wizard.core.storage import temp_pattern
-
     tally = Tally("kill-export (SIGKILL during report writes)")
     rng = random.Random()
     whole = (b"A" * 3_000_000, b"B" * 3_000_000)

@@ -364,7 +364,8 @@ def test_a_damaged_content_cache_is_ignored_and_the_packs_load(mini_dir, cache_d
     folder; whatever happens to it, the program must still start from the YAML."""
     assert len(load_content(mini_dir).packs) == 2          # writes the cache
     if isinstance(data, tuple):
-        from wizard.core import content_cache, fingerprint
+        from wizard import fingerprint
+        from wizard.core import content_cache
         from wizard.core.content import _stamp
 
         body = data[1]

@@ -6,7 +6,6 @@ happen.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -20,7 +19,6 @@ from tests.robustness._support import assert_readable, run_cli
 from wizard.core.content import load_content, validate_folder
 from wizard.core.errors import ContentError
 
-HAS_EXPORT = importlib.util.find_spec("wizard.report.export") is not None
 
 
 def _edit(folder: Path, name: str, old: str, new: str) -> None:
@@ -139,7 +137,6 @@ def test_template_syntax_in_notes_stays_literal_in_json_and_markdown(tmp_path):
     assert _computed(md) == []
 
 
-@pytest.mark.skipif(not HAS_EXPORT, reason="the HTML and PDF reports are not written yet")
 def test_template_syntax_in_notes_stays_literal_in_html_and_pdf(tmp_path):
     html = _report(tmp_path, "html").read_text(encoding="utf-8")
     assert "{{ 7*191 }} {% for x in range(3) %}LOOP{% endfor %}" in html

@@ -8,7 +8,6 @@ tests that need a QApplication).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -24,8 +23,7 @@ from wizard.core.assessment import (load_assessment, new_assessment, save_assess
 from wizard.core.content import load_content, validate_folder
 from wizard.core.storage import backup_path
 
-HAS_EXPORT = importlib.util.find_spec("wizard.report.export") is not None
-TEXT_FORMATS = ("json", "md", "html", "csv") if HAS_EXPORT else ("json", "md")
+TEXT_FORMATS = ("json", "md", "html", "csv")
 ASSESSMENT = {
     "format": "ai-trade-readiness-assessment", "schema_version": 1,
     "packs": {"profile": "1.0.0", "chips": "1.0.0"},
@@ -104,16 +102,14 @@ def test_validate_and_every_export_work_with_korean_folders_and_spaces(capsys, k
     report = json.loads((korean / "보고서 최종본.json").read_text(encoding="utf-8"))
     assert report["meta"]["company"] == "한빛 반도체 (주)"
     assert "한빛 반도체 (주)" in (korean / "보고서 최종본.md").read_text(encoding="utf-8")
-    if HAS_EXPORT:
-        code, _, err = _cli(capsys, "blank", "--packs", korean_packs, "--format", "html", "-o",
-                            korean / "빈 질문지.html")
-        assert code == 0, err
-        code, _, err = _cli(capsys, "compare", path, path, "--packs", korean_packs, "-o",
-                            korean / "비교 결과.md")
-        assert code == 0, err
+    code, _, err = _cli(capsys, "blank", "--packs", korean_packs, "--format", "html", "-o",
+                        korean / "빈 질문지.html")
+    assert code == 0, err
+    code, _, err = _cli(capsys, "compare", path, path, "--packs", korean_packs, "-o",
+                        korean / "비교 결과.md")
+    assert code == 0, err
 
 
-@pytest.mark.skipif(not HAS_EXPORT, reason="the PDF report is not written yet")
 def test_pdf_export_works_with_korean_folders_and_spaces(korean, korean_packs):
     out = korean / "보고서 최종본.pdf"
     result = run_cli("report", _assessment(korean), "--packs", korean_packs, "-o", out)
@@ -143,7 +139,6 @@ def test_an_export_never_replaces_a_file_without_force(capsys, korean, korean_pa
     assert not backup_path(out).exists()            # exports are not backed up, only replaced
 
 
-@pytest.mark.skipif(not HAS_EXPORT, reason="blank and compare are not written yet")
 def test_blank_and_compare_never_replace_a_file_without_force(capsys, korean, korean_packs):
     path = _assessment(korean)
     for args, name in ((["blank", "--packs", korean_packs, "--format", "html"], "빈.html"),

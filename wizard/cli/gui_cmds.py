@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 from wizard.cli.words import say
 from wizard.i18n import N_
 
 HELP = N_("open a saved assessment in the wizard")
 FILE_HELP = N_("assessment file (.json)")
-NO_WIZARD = N_("the desktop wizard is not part of this build; use 'readiness-wizard --help' for "
-               "the commands available")
 
 
 def register(sub) -> None:
@@ -21,9 +16,6 @@ def register(sub) -> None:
 
 
 def start_gui(args) -> int:
-    if importlib.util.find_spec("wizard.ui.app") is None:
-        print(f"readiness-wizard: {say(NO_WIZARD)}", file=sys.stderr)
-        return 2
     from wizard.ui.app import run
 
     return run(getattr(args, "file", None))

@@ -50,9 +50,7 @@ def _fmt(number: float) -> str:
 
 def _refuse(qid: str, msgid: str, **params: Any) -> AssessmentError:
     problem = Note(msgid, params)
-    error = AssessmentError.said(PROBLEM, place=qid, problem=problem)
-    error.problem = problem
-    return error
+    return AssessmentError.said(PROBLEM, {"problem": problem}, place=qid, problem=problem)
 
 
 def check_answer(question: Question, value: Any, qid: str) -> Any:

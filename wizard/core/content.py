@@ -13,7 +13,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from wizard.core import expr, fingerprint, frameworks
+from wizard import fingerprint
+from wizard.core import expr, frameworks
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Question, Registry,
                                Section, from_plain, to_plain)
@@ -402,9 +403,8 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
         return cached
     content, problems = _build(folder)
     if problems:
-        error = ContentError.said(PROBLEMS, folder=str(folder), count=len(problems))
-        error.problems = list(problems)
-        raise error
+        raise ContentError.said(PROBLEMS, {"problems": problems}, folder=str(folder),
+                                count=len(problems))
     if key:
         shared = {name: to_plain(getattr(content, name))
                   for name, _model in SHARED_FILES.values() if getattr(content, name)}

@@ -36,7 +36,7 @@ def key_for(stamp: tuple) -> Optional[str]:
     """The key for a folder's packs as ``content._stamp`` describes them (each file's name,
     size and digest), or None when a file or the producing code could not be read and
     digested (no caching then)."""
-    from wizard.core.fingerprint import code_digest, digest
+    from wizard.fingerprint import code_digest, digest
 
     code = code_digest(PRODUCERS)
     if code is None:
@@ -58,7 +58,7 @@ def _file(key: str) -> Path:
 def read(key: str) -> Optional[dict]:
     """The cached content for ``key`` ({packs: [{file, data}], shared, lines, frameworks}),
     or None    (missing, unreadable, not ours, or not what its header's digest says)."""
-    from wizard.core.fingerprint import digest
+    from wizard.fingerprint import digest
 
     path = _file(key)
     try:
@@ -80,7 +80,7 @@ def write(key: str, packs: list[tuple[str, dict]], shared: dict[str, dict],
     """Store checked content (packs, the shared files by Content field: glossary, registry,
     and the programme frameworks); failures are ignored (the cache is only an
     optimisation)."""
-    from wizard.core.fingerprint import digest
+    from wizard.fingerprint import digest
     from wizard.core.storage import atomic_write
 
     body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],

@@ -79,19 +79,10 @@ def calculator_inputs(content, qid: str, values: dict[str, Any]) -> dict[str, An
     return {slot: values.get(f"{pid}.{src}") for slot, src in info.question.inputs.items()}
 
 
-def progress(content, state: "State", pack_id: str,
-             section_id: Optional[str] = None) -> tuple[int, int]:
-    """(answered, shown) over a pack's (or one section's) questions shown now; calculators,
-    which nobody answers, are left out. Areas, the wizard's progress and reports all use it."""
-    if section_id is None:
-        return state.counts.get(pack_id, (0, 0))
-    answered = shown = 0
-    for info in state.asked:
-        if info.pack_id != pack_id or info.section.id != section_id:
-            continue
-        shown += 1
-        answered += info.qid in state.values
-    return answered, shown
+def progress(content, state: "State", pack_id: str) -> tuple[int, int]:
+    """(answered, shown) over a pack's questions shown now; calculators, which nobody answers,
+    are left out. Areas, the wizard's progress and reports all use it."""
+    return state.counts.get(pack_id, (0, 0))
 
 
 def compute_state(content, answers: dict[str, Any]) -> State:

@@ -22,18 +22,20 @@ class WizardError(Exception):
     language (:meth:`render`); ``str(err)`` is always the English text."""
 
     exit_code = 2
-    note = None  # a wizard.i18n.Note, when the message is a program string
+
+    def __init__(self, message: str, *, note=None) -> None:
+        super().__init__(message)
+        self.note = note  # a wizard.i18n.Note, when the message is a program string
 
     @classmethod
-    def said(cls, msgid: str, **params):
+    def said(cls, msgid: str, /, carries: dict | None = None, **params):
         """This error with ``msgid`` (an English program string marked with ``N_``) filled
-        from ``params`` as its message; a parameter that is a Note is rendered alike."""
+        from ``params`` as its message; a parameter that is a Note is rendered alike.
+        ``carries``: what the error's class takes besides its message (``problems``)."""
         from wizard.i18n import Note
 
         note = Note(msgid, params)
-        error = cls(note.english())
-        error.note = note
-        return error
+        return cls(note.english(), note=note, **(carries or {}))
 
     def render(self, lang: str) -> str:
         """The message in ``lang`` (``ko`` or ``en``)."""
@@ -43,17 +45,16 @@ class WizardError(Exception):
 class ExpressionError(WizardError):
     """A condition that cannot be parsed or evaluated.
 
-    ``column`` is 1-based, pointing at the bad token; ``source`` is the expression text.
-    ``where`` (file, question id) is filled in by whoever knows it.
+    ``column`` is 1-based, pointing at the bad token; ``source`` is the expression text. The
+    validator says where the condition is (file, line, question) in the problem it reports.
     """
 
     def __init__(self, message: str, *, source: str = "", column: int | None = None,
-                 where: str = "") -> None:
+                 note=None) -> None:
         self.message = message
         self.source = source
         self.column = column
-        self.where = where
-        super().__init__(self._render())
+        super().__init__(self._render(), note=note)
 
     def _render(self) -> str:
         text = self.message
@@ -63,13 +64,7 @@ class ExpressionError(WizardError):
             text = f"{text}\n    {self.source}"
             if self.column is not None:
                 text = f"{text}\n    {' ' * (self.column - 1)}^"
-        if self.where:
-            text = f"{self.where}: {text}"
         return text
-
-    def located(self, where: str) -> "ExpressionError":
-        """The same error with a location (``file:line, question id``) in front."""
-        return ExpressionError(self.message, source=self.source, column=self.column, where=where)
 
 
 class ContentError(WizardError):
@@ -77,13 +72,19 @@ class ContentError(WizardError):
 
     exit_code = 1
 
-    def __init__(self, message: str, problems: list | None = None) -> None:
+    def __init__(self, message: str, problems: list | None = None, *, note=None) -> None:
+        super().__init__(message, note=note)
         self.problems = list(problems or [])
-        super().__init__(message)
 
 
 class AssessmentError(WizardError):
-    """An assessment file that cannot be read, or answers that do not fit the packs."""
+    """An assessment file that cannot be read, or answers that do not fit the packs.
+    ``problem``: for an answer refused, what is wrong with it alone (a Note), without the
+    place, for the wizard to show beside the question."""
+
+    def __init__(self, message: str, problem=None, *, note=None) -> None:
+        super().__init__(message, note=note)
+        self.problem = problem
 
 
 class CalculatorError(WizardError):

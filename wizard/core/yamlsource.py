@@ -15,7 +15,7 @@ counted on the parser's event stream before anything is built (building a value 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import yaml
 

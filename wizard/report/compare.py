@@ -110,13 +110,6 @@ class Comparison:
         old, new = (company_key(m.get("company") or "") for m in (self.old_meta, self.new_meta))
         return bool(old and new and old != new)
 
-    @property
-    def causes_counted(self) -> dict[str, int]:
-        counts = {"answers": 0, "content": 0}
-        for change in self.resolved + self.new:
-            counts[change.cause] += 1
-        return counts
-
 
 def company_key(name: str) -> str:
     """A company name reduced to what identifies it: legal forms (``LEGAL_FORMS`` in every

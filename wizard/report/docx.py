@@ -288,7 +288,7 @@ class _Writer:
         wordml.add_toc(self.doc, toc_after, self.headings, placeholder=self.tr(UPDATE_TOC))
 
     def cover(self):
-        report, meta, c = self.report, self.report.meta, self.report.content
+        meta, c = self.report.meta, self.report.content
         marking = marking_text(meta, self.lang)
         wordml.run(wordml.styled(self.doc.add_paragraph(), "Title"), self.tr(TITLE))
         self.para(self.tr(SUBTITLE), muted=True)

@@ -7,8 +7,7 @@
     DETAILS                                   ("full", "summary"): the whole report or the
                                               short form (html, pdf, md; detail=...)
 
-``report`` is the engine's :class:`~wizard.core.report_data.ReportData` (or the ``Prepared``
-of :func:`wizard.report.common.prepare`, which also carries the content). ``content`` (the
+``report`` is the engine's :class:`~wizard.core.report_data.ReportData`. ``content`` (the
 loaded questionnaires) adds the glossary and the names of calculations to HTML, PDF and
 Markdown. ``lang`` is ``ko``, ``en`` or ``both``; JSON is bilingual by contract and ignores it.
 ``csv`` is the action plan and ``xlsx`` the action tracker (plan, checklist and findings,
@@ -49,12 +48,6 @@ def extension_of(path) -> str:
     return Path(str(path)).suffix
 
 
-def _unwrap(report, content):
-    if hasattr(report, "report") and hasattr(report, "content"):
-        return report.report, content if content is not None else report.content
-    return report, content
-
-
 def check(fmt: str, lang: str, detail: str = "full") -> None:
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -72,7 +65,6 @@ def render(report, fmt: str, lang: str, *, content=None, group: str = "area",
     from wizard.report.view import check_grouping
 
     check(fmt, lang, detail)
-    report, content = _unwrap(report, content)
     if fmt == "json":
         return report.to_json().encode("utf-8")
     group = check_grouping(report, group or "area")
@@ -101,11 +93,6 @@ def render(report, fmt: str, lang: str, *, content=None, group: str = "area",
     from wizard.report import pdf
 
     return pdf.render_pdf(report, lang, content=content, group=group, detail=detail)
-
-
-def write_bytes(path, data: bytes, *, force: bool = False) -> Path:
-    """Write ``data`` to ``path`` atomically; refuse to replace a file without ``force``."""
-    return write_new_file(Path(path), data, force=force)
 
 
 def write(report, fmt: str, lang: str, path, *, force: bool = False, content=None,

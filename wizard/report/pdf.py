@@ -50,7 +50,7 @@ def ensure_app():
         _app = app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0]
                                       else "readiness-wizard"])
     from wizard.fonts import register_fonts
-    from wizard.ui.compat import guard_none_refcount
+    from wizard.qtfix import guard_none_refcount
 
     guard_none_refcount()  # a no-op except on the one defective Qt for Python release
     register_fonts()

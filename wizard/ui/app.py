@@ -37,7 +37,7 @@ def application():
 
     from wizard import fonts
     from wizard.ui import style
-    from wizard.ui.compat import guard_none_refcount
+    from wizard.qtfix import guard_none_refcount
 
     guard_none_refcount()
     app = QApplication.instance()
@@ -139,10 +139,8 @@ def run(file: Optional[str] = None, packs_dir: Optional[str] = None) -> int:
     previous = sys.excepthook
     sys.excepthook = _excepthook
     try:
-        from wizard.ui.compat import run_event_loop
-
         app, _window = launch(file, packs_dir)
-        code = run_event_loop(app)
+        code = app.exec()
     finally:
         sys.excepthook = previous
     return int(code)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wizard.i18n import N_
 from wizard.ui import lang
-from wizard.ui.compat import run_event_loop
 
 APP = N_("AI Trade Readiness")
 UNSAVED_TITLE = N_("Unsaved changes")
@@ -44,7 +43,7 @@ def _box(kind: str, parent: Optional[QWidget], title: str, text: str,
     """Show a plain-text message box and return the standard button chosen."""
     box = make_box(kind, parent, title, text, buttons, default)
     try:
-        run_event_loop(box)
+        box.exec()
         clicked = box.clickedButton()
         return box.standardButton(clicked) if clicked is not None else SB.Cancel
     finally:

@@ -137,9 +137,6 @@ class Session(QObject):
         """(answered, shown) over the pack's questions shown now, calculators left out."""
         return progress(self.content, self.state, pack_id)
 
-    def section_progress(self, pack_id: str, section_id: str) -> tuple[int, int]:
-        return progress(self.content, self.state, pack_id, section_id)
-
     # -- internals -------------------------------------------------------------------------
     def _changed(self, recompute: bool = True) -> None:
         if recompute:

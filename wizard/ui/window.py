@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from wizard.ui.compat import run_event_loop
 
 from pathlib import Path
 from typing import Optional
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
         from wizard.ui.glossary_dialog import GlossaryDialog
 
         content = self.session.content if self.session is not None else None
-        run_event_loop(GlossaryDialog(content, self))
+        GlossaryDialog(content, self).exec()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -70,9 +70,7 @@ def rename_inputs(error: CalculatorError, names: dict[str, str]) -> CalculatorEr
     if error.note is None:
         return error
     note = rename_note(error.note, names)
-    renamed = CalculatorError(note.english())
-    renamed.note = note
-    return renamed
+    return CalculatorError(note.english(), note=note)
 
 
 def show(value: Any) -> str:

@@ -71,10 +71,7 @@ class ExportPage(BasePage):
             self.format_group.addButton(button)
             self.format_buttons[fmt] = button
             formats_layout.addWidget(button)
-        default = self.format_buttons.get("pdf") or next(iter(self.format_buttons.values()),
-                                                          None)
-        if default is not None:
-            default.setChecked(True)
+        self.format_buttons["pdf"].setChecked(True)
         self.language = QComboBox(self.body)
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code in LANG_NAMES:
@@ -205,8 +202,7 @@ class ExportPage(BasePage):
         name = f"{company}-{lang.tr(DEFAULT_NAME)}" if company else lang.tr(DEFAULT_NAME)
         folder = host.settings.last_dir if host is not None else ""
         suggested = str(Path(folder) / f"{name}.{ext}") if folder else f"{name}.{ext}"
-        label = lang.tr(printing.FORMAT_NAMES.get(fmt, fmt)) if fmt in printing.FORMAT_NAMES \
-            else fmt
+        label = lang.tr(printing.FORMAT_NAMES[fmt])
         path = dialogs.export_path(self, lang.tr(EXPORT_TITLE), suggested,
                                    lang.tr(FILES, name=label, ext=ext))
         if path is None:
@@ -280,8 +276,7 @@ class ExportPage(BasePage):
         self.questionnaire_button.setAccessibleName(lang.plain(lang.tr(QUESTIONNAIRE)))
         self.questionnaire_hint.setText(lang.ui_lines(QUESTIONNAIRE_HINT))
         for fmt, button in self.format_buttons.items():
-            name = printing.FORMAT_NAMES.get(fmt)
-            text = f"{lang.ui(name)} (.{printing.extension(fmt)})" if name else fmt
+            text = f"{lang.ui(printing.FORMAT_NAMES[fmt])} (.{printing.extension(fmt)})"
             button.setText(text)
             button.setAccessibleName(text)
         self.format_box.setAccessibleName(lang.tr(FORMAT))

@@ -1,4 +1,5 @@
-"""Work-arounds for defects of particular Qt for Python releases.
+"""Work-arounds for defects of particular Qt for Python releases, for the wizard (``wizard.ui``)
+and the PDF report (``wizard.report.pdf``) alike, so it sits above both.
 
 PySide6 6.12.0 on Python 3.11 returns ``None`` from every method without a result (``setText``,
 ``setData``, ...) without taking a reference to it. From Python 3.12 on ``None`` is immortal
@@ -44,9 +45,3 @@ def guard_none_refcount() -> bool:
     ctypes.c_ssize_t.from_address(id(None)).value += _MARGIN
     _GUARDED = True
     return True
-
-
-def run_event_loop(obj) -> int:
-    """Run Qt's event loop of a QApplication or a modal QDialog (Qt's ``exec``, which has
-    nothing to do with Python's built-in: no code is ever executed from data)."""
-    return getattr(obj, "exec")()
