@@ -22,7 +22,7 @@ SCHEMA_CLASSES = {name: cls for name, cls in vars(schema).items()
 def test_every_schema_class_has_a_plain_twin_with_the_same_fields_and_defaults():
     assert set(SCHEMA_CLASSES) == {"Text", "Option", "Question", "Section", "Finding",
                                    "Action", "CountryGroup", "Pack", "Term", "Glossary",
-                                   "Event", "LegalRule", "Registry"}
+                                   "Event", "LegalRule", "Registry", "Manifest"}
     for name, checked in SCHEMA_CLASSES.items():
         plain = getattr(model, name)
         fields = {f.name: f for f in dataclasses.fields(plain)}

@@ -16,8 +16,8 @@ from typing import Optional
 from wizard import fingerprint
 from wizard.core import expr, frameworks
 from wizard.core.errors import ContentError, ExpressionError
-from wizard.core.model import (Action, Finding, Glossary, LegalRule, Pack, Question, Registry,
-                               Section, from_plain, to_plain)
+from wizard.core.model import (Action, Finding, Glossary, LegalRule, Manifest, Pack, Question,
+                               Registry, Section, from_plain, to_plain)
 from wizard.core.problems import Problem, line_of
 from wizard.i18n import N_, NP_
 
@@ -25,8 +25,11 @@ MAX_STAMP_BYTES = 1024 * 1024  # the per-file limit of wizard.core.yamlsource.MA
 
 GLOSSARY_FILE = "glossary.yaml"
 RULES_FILE = "rules.yaml"
+MANIFEST_FILE = "content.yaml"
 # files of the content folder that are not packs: file name -> (Content field, model class)
-SHARED_FILES = {GLOSSARY_FILE: ("glossary", Glossary), RULES_FILE: ("registry", Registry)}
+SHARED_FILES = {GLOSSARY_FILE: ("glossary", Glossary), RULES_FILE: ("registry", Registry),
+                MANIFEST_FILE: ("manifest", Manifest)}
+UNNAMED = "local"  # the content id of a folder without content.yaml (a questionnaire author's)
 MAX_PACK_FILES = 50
 MAX_FOLDER_BYTES = 3 * 1024 * 1024  # all packs of a folder (built-in: about 0.5 MB)
 MAX_CONDITION_CHARS = 200_000  # all conditions of a folder together (built-in: about 13,000)
@@ -109,6 +112,20 @@ class Content:
     registry: Optional[Registry] = None
     lines: dict[str, int] = field(default_factory=dict)
     frameworks: Optional[frameworks.Frameworks] = None  # programme elements (frameworks.py)
+    manifest: Optional[Manifest] = None  # content.yaml: what this content is
+
+    @property
+    def content_id(self) -> str:
+        """The content's id (``content.yaml``; ``local`` for a folder without one)."""
+        return self.manifest.id if self.manifest else UNNAMED
+
+    @property
+    def content_version(self) -> str:
+        """The content's version (``content.yaml``; for a folder without one, the packs'
+        versions joined, so that a changed pack still reads as other content)."""
+        if self.manifest:
+            return self.manifest.version
+        return "+".join(f"{pack.id}-{pack.version}" for pack in self.packs)
 
     @cached_property
     def rules(self) -> dict[str, LegalRule]:

@@ -187,6 +187,18 @@ class Glossary:
     terms: tuple[Term, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What a content folder is (``content.yaml``): its id and version, recorded in every
+    assessment answered against it and compared when content is updated."""
+
+    id: str
+    version: str
+    title: Text
+    publisher: str
+    min_program: str = "0"  # the oldest program version that can read this content
+
+
 # ------------------------------------------------------------------ to and from plain data
 
 def to_plain(value: Any) -> Any:

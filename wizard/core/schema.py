@@ -146,3 +146,11 @@ class Term(_Model):
 
 class Glossary(_Model):
     terms: tuple[Term, ...] = Field(min_length=1)
+
+
+class Manifest(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")
+    version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$")
+    title: Text
+    publisher: str = Field(min_length=1, max_length=200)
+    min_program: str = Field(default="0", pattern=r"^[0-9]+(\.[0-9]+)*$")
