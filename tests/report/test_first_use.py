@@ -13,9 +13,6 @@ from tests.conftest import BUILTIN, EXAMPLES
 from tests.report.conftest import needs_poppler, pdf_text
 from wizard.i18n import translate
 
-pytestmark = pytest.mark.skipif(not (EXAMPLES / "fabless_chip_designer.json").is_file(),
-                                reason="the example assessments are not there")
-
 
 @pytest.fixture(scope="module")
 def fabless():
