@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import math
 import re
@@ -22,6 +23,7 @@ from wizard.core.calculators import bulk as bulk_mod
 from wizard.core.calculators import chip as chip_mod
 from wizard.core.calculators import compute as compute_mod
 from wizard.core.calculators import fmt_compare, fmt_number, fmt_sci
+from wizard.core.content import load_content
 from wizard.core.errors import CalculatorError, InputError, WizardError
 from wizard.i18n import Note, translate
 
@@ -282,22 +284,47 @@ def test_the_biological_sequence_threshold_applies_only_when_said(biological, ex
                for c in result.to_dict("en")["thresholds"] if c["id"] != "oisp_prohibited_bio")
 
 
-def test_thresholds_are_the_fact_sheet_ones():
+def test_thresholds_are_the_fact_sheet_ones_and_their_rules_are_in_the_registry():
     result = training_compute(operations=1e22)
-    table = [(c.id, c.value, c.status, c.status_date) for c in result.thresholds]
+    table = [(c.id, c.value, c.rule) for c in result.thresholds]
     assert table == [
-        ("oisp_notifiable", 1e23, "in_force", "2025-01-02"),
-        ("oisp_prohibited_bio", 1e24, "in_force", "2025-01-02"),
-        ("oisp_prohibited", 1e25, "in_force", "2025-01-02"),
-        ("eccn_4e091", 1e26, "not_enforced", "2025-05-13"),
-        ("kr_ai_basic_act", 1e26, "in_force", "2026-01-22"),
+        ("oisp_notifiable", 1e23, "oisp_notifiable"),
+        ("oisp_prohibited_bio", 1e24, "oisp_prohibited_ai"),
+        ("oisp_prohibited", 1e25, "oisp_prohibited_ai"),
+        ("eccn_4e091", 1e26, "eccn_4e091"),
+        ("kr_ai_basic_act", 1e26, "kr_ai_safety"),
     ]
     assert not any(c.exceeded for c in result.thresholds)
+    content = load_content()
+    assert all(c.rule in content.rules for c in result.thresholds)
     labels = {c.id: c.label.render("en") for c in result.thresholds}
-    assert "verify" in labels["oisp_prohibited_bio"]
-    assert "counsel" in labels["kr_ai_basic_act"]
-    assert "not enforced" in labels["eccn_4e091"]
+    assert "art. 33" in labels["kr_ai_basic_act"]      # not the high-impact test
+    assert not any("Status" in label for label in labels.values())   # no status by hand
     assert "850" in result.thresholds[0].citation and "4E091" in result.thresholds[3].citation
+
+
+def test_the_korean_threshold_counts_10_26_itself_the_us_ones_only_what_is_more():
+    result = training_compute(operations=1e26)
+    assert "kr_ai_basic_act" in result.exceeded and "eccn_4e091" not in result.exceeded
+
+
+@pytest.mark.parametrize("day,status", [("2025-03-01", "in_force"),
+                                         ("2026-12-04", "not_enforced")])
+def test_a_threshold_says_its_rules_status_on_the_evaluation_day(day, status):
+    """4E091 was in force until BIS stopped enforcing it on 2025-05-13: the same figure reads
+    differently on either side of that day, in the words of every report."""
+    from wizard.core.engine import Rules, calculator_details
+
+    content = load_content()
+    rules = Rules(content, dt.date.fromisoformat(day))
+    data = calculator_details(training_compute(operations=2e26), "en", rules)
+    check = {c["id"]: c for c in data["thresholds"]}["eccn_4e091"]
+    assert check["status"] == status
+    assert rules.ref("eccn_4e091").label["en"] in check["label"]
+    assert "Status on" in check["label"]
+    ko = calculator_details(training_compute(operations=2e26), "ko", rules)
+    assert rules.ref("eccn_4e091").label["ko"] in {c["id"]: c for c in ko["thresholds"]}[
+        "eccn_4e091"]["label"]
 
 
 @pytest.mark.parametrize("ops,exceeded", [
@@ -307,11 +334,11 @@ def test_thresholds_are_the_fact_sheet_ones():
     (2e24, ["oisp_notifiable", "oisp_prohibited_bio"]),
     (1e25, ["oisp_notifiable", "oisp_prohibited_bio"]),
     (1.5e25, ["oisp_notifiable", "oisp_prohibited_bio", "oisp_prohibited"]),
-    (1e26, ["oisp_notifiable", "oisp_prohibited_bio", "oisp_prohibited"]),
+    (1e26, ["oisp_notifiable", "oisp_prohibited_bio", "oisp_prohibited", "kr_ai_basic_act"]),
     (3e26, ["oisp_notifiable", "oisp_prohibited_bio", "oisp_prohibited", "eccn_4e091",
             "kr_ai_basic_act"]),
 ])
-def test_threshold_flags_are_strictly_greater(ops, exceeded):
+def test_us_threshold_flags_are_strictly_greater_the_korean_one_inclusive(ops, exceeded):
     result = training_compute(operations=ops, biological=True)
     assert result.method == "entered"
     assert result.operations == ops
@@ -363,7 +390,7 @@ def test_compute_to_dict_is_json():
     json.dumps(data)
     assert set(data) == {"operations", "method", "working", "thresholds", "notes"}
     assert set(data["thresholds"][0]) == {"id", "value", "exceeded", "above", "applies",
-                                          "condition", "citation", "status", "status_date",
+                                          "condition", "citation", "rule", "status", "status_date",
                                           "label"}
 
 

@@ -114,11 +114,39 @@ def _threshold_mark(check: dict, lang: str) -> str:
     return translate(EXCEEDED if check["exceeded"] else NOT_EXCEEDED, lang)
 
 
+def _statuses(data: dict, lang: str) -> dict:
+    """The thresholds' rules as they stand today, from the content the program uses (a
+    calculator knows figures, the rule registry knows the law's history)."""
+    import datetime as dt
+
+    from wizard.core.content import load_content
+    from wizard.core.engine import Rules, calculator_details
+    from wizard.core.errors import ContentError
+
+    try:
+        rules = Rules(load_content(), dt.date.today())
+    except ContentError:
+        return data   # the figures stand without statuses; 'validate' says what is wrong
+    return calculator_details(_AsDict(data), lang, rules)
+
+
+class _AsDict:
+    """A result already rendered, handed to the engine's wording of calculator results."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    def to_dict(self, _lang: str) -> dict:
+        return self.data
+
+
 def _emit(args, result, names: dict[str, str]) -> int:
     from wizard.core.calculators import rename_note, render_notes
 
     lang = args.lang or default_language()
     data = result.to_dict(lang)
+    if "thresholds" in data:
+        data = _statuses(data, lang)
     # the notes and working name inputs as the options the user typed
     for key in ("notes", "working"):
         if key in data:

@@ -22,6 +22,7 @@ from wizard import __version__
 from wizard.core import expr, frameworks
 from wizard.core.age import content_age
 from wizard.core.calculators import CALCULATORS
+from wizard.core.calculators.compute import with_statuses
 from wizard.core.errors import CalculatorError, ExpressionError
 from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
 from wizard.core.presenting import answer_words
@@ -289,7 +290,16 @@ def evaluation_day(assessment, on: Optional[dt.date] = None) -> Evaluation:
         return Evaluation(dt.date.today().isoformat(), "today")
 
 
-def _calculations(content, state: State) -> list[Calculation]:
+def calculator_details(run, lang: str, rules: "Rules") -> dict:
+    """A calculator's result as plain data in ``lang``, its thresholds (training compute)
+    with their rules' status on the evaluation day."""
+    def ref(rule_id: str):
+        return rules.ref(rule_id) if rule_id in rules.content.rules else None
+
+    return with_statuses(run.to_dict(lang), lang, ref, rules.day.isoformat())
+
+
+def _calculations(content, state: State, rules: "Rules") -> list[Calculation]:
     result = []
     for info in content.calculators:
         qid = info.qid
@@ -304,7 +314,7 @@ def _calculations(content, state: State) -> list[Calculation]:
             except CalculatorError:
                 run = None  # inputs not complete yet: nothing to show
             if run is not None:
-                details = {"ko": run.to_dict("ko"), "en": run.to_dict("en")}
+                details = {lang: calculator_details(run, lang, rules) for lang in ("ko", "en")}
         result.append(Calculation(qid, question.calculator, state.values.get(qid), details,
                                   state.calc_errors.get(qid)))
     return result
@@ -363,7 +373,7 @@ def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None) -> R
         schema_version=SCHEMA_VERSION, evaluation=evaluation,
         content=_content_info(content, day), meta=meta, areas=areas, checklist=checklist,
         findings=findings, actions=actions, unanswered=unanswered, unsure=unsure,
-        answers=answers, calculations=_calculations(content, state),
+        answers=answers, calculations=_calculations(content, state, rules),
         dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped],
         rules=sorted(rules.refs.values(), key=lambda ref: (ref.citations[:1], ref.id)),
         assessment_id=assessment.id,

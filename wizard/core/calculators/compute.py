@@ -3,18 +3,23 @@
 Estimate: 6 x N x D operations, N = parameters and D = training tokens (both entered in
 billions). An ``operations`` figure the user enters overrides the estimate.
 
-Thresholds, each compared as "more than" (the rules say "greater than" / "trained with > ..."):
+Thresholds, each compared as "more than" (the rules say "greater than" / "trained with > ..."),
+except the Korean one ("10^26 or more"), each with the registry rule (``questionnaires/rules.yaml``)
+whose status the engine and the command line compute for the evaluation day:
 
-======  ===========================================================  ==============================
-10^23   31 CFR 850 notifiable transaction (outbound investment)      in force 2025-01-02
-10^24   31 CFR 850 prohibited, AI trained mostly on biological       in force 2025-01-02
-        sequence data (secondary source: verify)
-10^25   31 CFR 850 prohibited transaction                            in force 2025-01-02
-10^26   ECCN 4E091 closed model weights (90 FR 4544)                 not enforced since 2025-05-13
-10^26   Korea AI Basic Act safety duties (role disputed: counsel)    in force 2026-01-22
-======  ===========================================================  ==============================
+======  =========================================================  ==========================
+10^23   31 CFR 850.217 notifiable transaction (outbound investment)  ``oisp_notifiable``
+10^24   31 CFR 850.224 prohibited, AI trained mainly on biological   ``oisp_prohibited_ai``
+        sequence data
+10^25   31 CFR 850.224 prohibited transaction                        ``oisp_prohibited_ai``
+10^26   ECCN 4E091 closed model weights (90 FR 4544)                 ``eccn_4e091``
+10^26   Korea AI Basic Act art. 32 safety duties (the Enforcement    ``kr_ai_safety``
+        Decree's threshold for frontier models)
+======  =========================================================  ==========================
 
-10^26 appears twice because the two rules have different citations and statuses.
+10^26 appears twice because the two rules have different citations and statuses. No status is
+written here: a calculator knows figures, the registry knows the law's history
+(:func:`with_statuses`).
 
 The 10^24 threshold applies only to a model trained mainly on biological sequence data: unless
 the caller says so (``biological=True``) or says not (``False``), its check is marked
@@ -34,16 +39,15 @@ from wizard.core.calculators import (
     positive_number,
     render_notes,
 )
-from wizard.i18n import N_, Note
+from wizard.core.localize import date_text
+from wizard.i18n import N_, Note, translate
 
 BILLION = 1e9
 # parameters/tokens are entered in billions; beyond these a raw count was probably typed
 PARAMETERS_HINT_BILLIONS = 1e5     # 100 trillion parameters
 TOKENS_HINT_BILLIONS = 1e6         # a quadrillion tokens
 
-# status ids, as in the fact sheet's status words
-IN_FORCE = "in_force"
-NOT_ENFORCED = "not_enforced"
+STATUS_SENTENCE = N_("{label} Status on {day}: {status}.")
 
 E_MISSING_ONE = N_("{missing} is missing: the 6 x N x D estimate needs both {parameters} and "
                    "{tokens} (in billions). Enter it, or enter the training compute directly in "
@@ -79,24 +83,21 @@ N_COVERED_FOREIGN = N_("31 CFR Part 850 binds US persons investing in covered fo
                        "activity; US investors in such a company have to notify or may be barred "
                        "from investing.")
 
-L_OISP_NOTIFY = N_("31 CFR Part 850 (outbound investment): a US person's investment in a covered "
+L_OISP_NOTIFY = N_("31 CFR 850.217 (outbound investment): a US person's investment in a covered "
                    "foreign person developing an AI system trained with more than 10^23 "
-                   "operations must be notified to the US Treasury. Status: in force since "
-                   "2025-01-02.")
-L_OISP_BIO = N_("31 CFR Part 850: the investment is prohibited if the AI system was trained with "
-                "more than 10^24 operations using mainly biological sequence data. Status: in "
-                "force since 2025-01-02. This figure comes from a secondary source: verify it "
-                "against the regulation text.")
-L_OISP_PROHIBITED = N_("31 CFR Part 850: the investment is prohibited if the AI system was "
-                       "trained with more than 10^25 operations. Status: in force since "
-                       "2025-01-02.")
+                   "operations must be notified to the US Treasury.")
+L_OISP_BIO = N_("31 CFR 850.224: the investment is prohibited if the AI system was trained with "
+                "more than 10^24 operations using mainly biological sequence data.")
+L_OISP_PROHIBITED = N_("31 CFR 850.224: the investment is prohibited if the AI system was "
+                       "trained with more than 10^25 operations.")
 L_4E091 = N_("ECCN 4E091: weights of closed models trained with more than 10^26 operations need "
-             "a licence worldwide (published weights excluded). Status: not enforced since "
-             "2025-05-13; the rescission was announced but no removal from the Federal Register "
-             "has been found, and counsel disagree on the rule's legal force.")
-L_KR_AI_ACT = N_("Korea AI Basic Act (in force since 2026-01-22): sources cite a threshold of "
-                 "10^26 operations for safety duties, but they disagree on its role: confirm with "
-                 "counsel.")
+             "a licence worldwide (published weights excluded). The rescission was announced "
+             "but no removal from the Federal Register has been found, and counsel disagree on "
+             "the rule's legal force.")
+L_KR_AI_ACT = N_("Korea AI Basic Act art. 32: 10^26 operations or more is the Enforcement "
+                 "Decree's threshold for the safety duties of frontier models; it is not the test "
+                 "of high-impact AI (art. 33). Breaching art. 32 leads first to investigation "
+                 "and orders (art. 40), not to a fine.")
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,7 @@ class ThresholdCheck:
     value: float
     exceeded: bool
     citation: str
-    status: str            # status id: in_force, not_enforced, ...
-    status_date: str       # ISO date the status took effect
+    rule: str              # the registry rule whose status applies (with_statuses)
     label: Note
     above: bool = False
     applies: bool | None = True
@@ -128,25 +128,22 @@ class ThresholdCheck:
             "applies": self.applies,
             "condition": render_notes([self.condition], lang)[0] if self.condition else None,
             "citation": self.citation,
-            "status": self.status,
-            "status_date": self.status_date,
+            "rule": self.rule,
+            "status": None,       # with_statuses fills these from the registry
+            "status_date": None,
             "label": render_notes([self.label], lang)[0],
         }
 
 
-# (id, value, citation, status, status date, label)
-THRESHOLDS: tuple[tuple[str, float, str, str, str, str], ...] = (
-    ("oisp_notifiable", 1e23, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
-     IN_FORCE, "2025-01-02", L_OISP_NOTIFY),
-    ("oisp_prohibited_bio", 1e24, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
-     IN_FORCE, "2025-01-02", L_OISP_BIO),
-    ("oisp_prohibited", 1e25, "31 CFR Part 850 (850.209, 850.217); 89 FR 90398",
-     IN_FORCE, "2025-01-02", L_OISP_PROHIBITED),
-    ("eccn_4e091", 1e26, "ECCN 4E091 (15 CFR 774 Supp. 1); 90 FR 4544",
-     NOT_ENFORCED, "2025-05-13", L_4E091),
-    ("kr_ai_basic_act", 1e26, "Framework Act on AI (Korea AI Basic Act)",
-     IN_FORCE, "2026-01-22", L_KR_AI_ACT),
+# (id, value, citation, registry rule, label)
+THRESHOLDS: tuple[tuple[str, float, str, str, str], ...] = (
+    ("oisp_notifiable", 1e23, "31 CFR 850.217", "oisp_notifiable", L_OISP_NOTIFY),
+    ("oisp_prohibited_bio", 1e24, "31 CFR 850.224(j), (k)", "oisp_prohibited_ai", L_OISP_BIO),
+    ("oisp_prohibited", 1e25, "31 CFR 850.224(j), (k)", "oisp_prohibited_ai", L_OISP_PROHIBITED),
+    ("eccn_4e091", 1e26, "ECCN 4E091 (15 CFR 774 Supp. 1); 90 FR 4544", "eccn_4e091", L_4E091),
+    ("kr_ai_basic_act", 1e26, "AI Basic Act art. 32", "kr_ai_safety", L_KR_AI_ACT),
 )
+AT_LEAST = {"kr_ai_basic_act"}   # "10^26 or more"; the US rules say "more than"
 THRESHOLD_VALUES = tuple(sorted({t[1] for t in THRESHOLDS}))
 BIOLOGICAL = "oisp_prohibited_bio"          # the threshold with a condition on the training data
 C_BIOLOGICAL = N_("the model was trained mainly on biological sequence data")
@@ -234,13 +231,12 @@ def training_compute(*, parameters: Any = None, tokens: Any = None,
 
     checks = []
     seen: set[float] = set()
-    for check_id, value, citation, status, status_date, label in THRESHOLDS:
-        above = ops > value
+    for check_id, value, citation, rule, label in THRESHOLDS:
+        above = ops >= value if check_id in AT_LEAST else ops > value
         conditional = check_id == BIOLOGICAL
         applies = (None if biological is None else bool(biological)) if conditional else True
         checks.append(ThresholdCheck(id=check_id, value=value, exceeded=above and bool(applies),
-                                     citation=citation, status=status, status_date=status_date,
-                                     label=Note(label), above=above, applies=applies,
+                                     citation=citation, rule=rule, label=Note(label), above=above, applies=applies,
                                      condition=Note(C_BIOLOGICAL) if conditional else None))
         if value not in seen:
             seen.add(value)
@@ -250,3 +246,19 @@ def training_compute(*, parameters: Any = None, tokens: Any = None,
 
     return ComputeResult(operations=ops, method=method, working=working, thresholds=checks,
                          notes=notes)
+
+
+def with_statuses(data: dict[str, Any], lang: str, ref, day: str) -> dict[str, Any]:
+    """``data`` (``ComputeResult.to_dict(lang)``) with each threshold's rule as it stands on
+    ``day``: ``ref(rule_id)`` gives the engine's rule reference (status, since, citations,
+    label) or None for a rule the content does not have, which is then left without a status.
+    Its status joins the label in the same words every report uses."""
+    for check in data.get("thresholds", ()):
+        rule = ref(check["rule"])
+        if rule is None:
+            continue
+        check.update(status=rule.status, status_date=rule.since,
+                     citation="; ".join(rule.citations) or check["citation"])
+        check["label"] = translate(STATUS_SENTENCE, lang, label=check["label"],
+                                   day=date_text(day, lang), status=rule.label[lang])
+    return data
