@@ -18,6 +18,8 @@ from wizard.core.calculators import BULK_CATEGORIES
 from wizard.core.calculators.bulk import LABELS
 from wizard.i18n import translate
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses, in both languages
+
 LOCALES = {"ko": "ko_KR.UTF-8", "en": "C.UTF-8"}
 COMMANDS = [[], ["report"], ["blank"], ["compare"], ["validate"], ["open"], ["classify-chip"],
             ["training-compute"], ["bulk-data"]]

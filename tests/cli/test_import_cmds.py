@@ -19,6 +19,8 @@ from tests.conftest import MINI, ROOT
 from tests.report.conftest import MINI_ASSESSMENT, write_assessment
 from wizard.report import xlsx
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses
+
 
 def run_input(*args, text: str = "", lang="C.UTF-8"):
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", LC_ALL=lang)

@@ -119,7 +119,6 @@ def test_the_frameworks_survive_the_content_cache(tmp_path, monkeypatch):
     assert list((tmp_path / "cache").glob("content-*.json"))
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples")
 def test_the_grouping_holds_every_control_once_with_the_readiness_of_its_controls(content):
     from wizard.core.assessment import load_assessment
     from wizard.core.engine import evaluate

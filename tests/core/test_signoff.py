@@ -106,7 +106,6 @@ def test_files_of_a_newer_schema_are_refused(mini_content):
         _parse(data, mini_content)
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples")
 def test_every_example_saved_before_the_change_opens_and_reports_the_same_meta(tmp_path):
     from wizard.core.engine import evaluate
 

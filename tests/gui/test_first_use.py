@@ -345,6 +345,7 @@ def shoot_every_page(window, folder, prefix: str) -> None:
         wizard.next()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shown", [(s, m) for s in SIZES for m in MODES], indirect=True,
                          ids=[f"{s[0]}x{s[1]}-{m}" for s in SIZES for m in MODES])
 def test_every_area_and_label_can_be_seen(shown, screenshots_dir):

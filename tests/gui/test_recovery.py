@@ -3,6 +3,8 @@ the same settings folder."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import subprocess
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 from tests.conftest import MINI, ROOT
 from tests.gui.conftest import A100, answer_all
 from wizard.recovery import RecoveryStore
+
+pytestmark = pytest.mark.slow  # crashes and restores wizard sessions
 
 SB = QMessageBox.StandardButton
 

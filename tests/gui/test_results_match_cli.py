@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from tests.conftest import BUILTIN, MINI, ROOT
@@ -88,6 +89,7 @@ def test_results_page_matches_the_cli_report(make_window, dialogs, tmp_path, qtb
                         "comment": ""}
 
 
+@pytest.mark.slow
 def test_real_packs_results_match_the_cli(make_window, dialogs, tmp_path):
     window = make_window(packs=BUILTIN)
     content = window.session.content

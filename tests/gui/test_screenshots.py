@@ -18,6 +18,8 @@ from tests.conftest import BUILTIN, MINI, ROOT
 from tests.gui.conftest import A100, answer_all, fill_everything
 from wizard.ui.readiness_wizard import PageId
 
+pytestmark = pytest.mark.slow  # walks every page of the real packs in two languages
+
 
 
 def _distinct_colours(image: QImage, step: int = 7) -> int:

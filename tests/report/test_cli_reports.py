@@ -11,6 +11,8 @@ from tests.cli.test_cli import run
 from tests.conftest import MINI
 from tests.report.conftest import MINI_ASSESSMENT, needs_poppler, pdf_text, write_assessment
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses
+
 
 @pytest.fixture
 def assessment(tmp_path):

@@ -119,6 +119,7 @@ def test_json_is_the_report_contract(prepared):
     assert json.loads(data)["content"]["version"] == prepared.report.content.version
 
 
+@pytest.mark.slow
 @needs_poppler
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_pages_text_and_fonts(prepared, case, lang, tmp_path, screenshots_dir):

@@ -69,6 +69,7 @@ def test_html_markdown_json_and_csv_print_the_core_s_wording(prepared, lang):
             assert _squash(date_text(report.evaluation.date, lg)) in _squash(text)
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_the_pdf_prints_the_core_s_wording(prepared, tmp_path):
     from wizard.report import export

@@ -8,6 +8,8 @@ import pytest
 from tests.conftest import EXAMPLES
 from wizard.report import pagination, pdf
 
+pytestmark = pytest.mark.slow  # lays out large reports on several page sizes
+
 
 def _cut_rows(doc, page_h: float) -> list[tuple[int, int]]:
     """(table position, row) of every row shorter than half a page whose text a page break

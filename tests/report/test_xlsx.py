@@ -297,7 +297,7 @@ def _sheet_value(question, value, lang="en"):
     return value
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples")
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_answers_round_trip_for_every_question_kind(tmp_path, lang):
     content = load_content(BUILTIN)

@@ -49,6 +49,7 @@ def _kill_runs(folder: Path, a_file: Path, b_file: Path, runs: int, seed: int) -
     return snapshots
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
 def test_killing_a_save_at_random_moments_never_breaks_the_file(tmp_path, mini_content):
     a, b = two_assessments(mini_content)

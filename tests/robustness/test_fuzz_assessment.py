@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from wizard.core.answers import check_answer
 from wizard.core.assessment import parse_assessment
 from wizard.core.content import load_content
 from wizard.core.errors import AssessmentError
+
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs
 
 NAME = "/home/상담사/고객 자료/한빛 반도체.aitr.json"
 CONTENT = load_content(MINI)

@@ -27,6 +27,8 @@ from wizard.core.content import load_content, validate_folder
 from wizard.core.errors import ContentError
 from wizard.core.problems import Problem
 
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs
+
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(MINI.glob("*.yaml"))}
 DATA = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
 WORK = Path(tempfile.mkdtemp(prefix="readiness-fuzz-packs-")).resolve()

@@ -6,7 +6,6 @@ exception). A crash here would stop the program before the user sees their work.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import os
@@ -17,10 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-if importlib.util.find_spec("wizard.settings") is None:  # pragma: no cover
-    pytest.skip("wizard/settings.py is not written yet", allow_module_level=True)
+from wizard import settings as prefs
 
-from wizard import settings as prefs  # noqa: E402
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs
 
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(),

@@ -16,6 +16,8 @@ from tests.report.conftest import MINI_ASSESSMENT, write_assessment
 from wizard.core.errors import InputError
 from wizard.report import xlsx, xlsx_read
 
+pytestmark = pytest.mark.slow  # fuzzing: hundreds of generated inputs
+
 
 @pytest.fixture(scope="module")
 def tracker_bytes(tmp_path_factory) -> bytes:

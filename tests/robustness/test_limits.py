@@ -104,6 +104,7 @@ def _no_schema(monkeypatch):
     monkeypatch.setattr(assessment_schema.Assessment, "model_validate", reached)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("part", ["answers", "notes", "plan"])
 def test_more_entries_than_the_limit_are_refused_before_validation(monkeypatch, mini_content,
                                                                    part):

@@ -14,7 +14,8 @@ import pytest
 from tests.conftest import ROOT
 
 LINUX = sys.platform.startswith("linux")
-pytestmark = pytest.mark.skipif(not LINUX, reason="the display check is for X11/Wayland systems")
+pytestmark = [pytest.mark.slow,  # starts X servers and the wizard in subprocesses
+              pytest.mark.skipif(not LINUX, reason="the display check is for X11/Wayland systems")]
 
 
 def _desktop_env(tmp_path, **extra) -> dict:

@@ -6,7 +6,6 @@ loads nothing from the internet when opened.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import re
@@ -49,7 +48,6 @@ ASSESSMENT = {
                 "chips.sells": "yes", "chips.tops": 312, "chips.bits": 16, "chips.die_area": 826},
     "notes": {"chips.sells": "가격표"},
 }
-HAS_EXPORT = importlib.util.find_spec("wizard.report.export") is not None
 
 
 def _env(tmp_path: Path, name: str):
@@ -78,19 +76,16 @@ def _commands(tmp_path: Path) -> dict[str, list]:
         "validate-builtin": ["validate"],
         "report-json": ["report", a, "--packs", MINI, "--format", "json", "-o", out / "r.json"],
         "report-md": ["report", a, "--packs", MINI, "--format", "md", "-o", out / "r.md"],
+        "report-html": ["report", a, "--packs", MINI, "--format", "html", "-o", out / "r.html"],
+        "report-pdf": ["report", a, "--packs", MINI, "--format", "pdf", "-o", out / "r.pdf"],
+        "report-csv": ["report", a, "--packs", MINI, "--format", "csv", "-o", out / "r.csv"],
+        "blank-pdf": ["blank", "--packs", MINI, "-o", out / "blank.pdf"],
+        "compare-md": ["compare", a, a, "--packs", MINI, "-o", out / "cmp.md"],
     }
-    if HAS_EXPORT:
-        commands.update({
-            "report-html": ["report", a, "--packs", MINI, "--format", "html", "-o",
-                            out / "r.html"],
-            "report-pdf": ["report", a, "--packs", MINI, "--format", "pdf", "-o", out / "r.pdf"],
-            "report-csv": ["report", a, "--packs", MINI, "--format", "csv", "-o", out / "r.csv"],
-            "blank-pdf": ["blank", "--packs", MINI, "-o", out / "blank.pdf"],
-            "compare-md": ["compare", a, a, "--packs", MINI, "-o", out / "cmp.md"],
-        })
     return commands
 
 
+@pytest.mark.slow  # runs the program in subprocesses
 def test_the_command_line_makes_no_network_attempt(tmp_path):
     commands = _commands(tmp_path)
 
@@ -133,6 +128,7 @@ def test_the_block_records_what_it_refuses(tmp_path):
     assert "network module loaded" in calls                         # urllib.request
 
 
+@pytest.mark.slow  # runs the program in subprocesses
 def test_the_command_line_keeps_no_record_of_the_client(tmp_path):
     """No logs, histories or usage records: with a fresh home folder, the working folder gets
     exactly the report asked for, and the only other files are the program's caches
@@ -206,8 +202,7 @@ def _gui_quits_by_itself() -> str | None:
     return match.group(1) if match else None
 
 
-@pytest.mark.skipif(importlib.util.find_spec("wizard.ui.app") is None,
-                    reason="the desktop wizard is not written yet")
+@pytest.mark.slow  # runs the program in subprocesses
 def test_the_wizard_starts_opens_a_file_and_makes_no_network_attempt(tmp_path):
     env, log = _env(tmp_path, "gui")
     env["READINESS_PACKS"] = str(MINI)
@@ -272,7 +267,6 @@ REMOTE = re.compile(r"""(?:src|href|action|data|poster)\s*=\s*["']?\s*(?:https?:
                     re.IGNORECASE)
 
 
-@pytest.mark.skipif(not HAS_EXPORT, reason="the HTML report is not written yet")
 def test_the_html_report_and_its_templates_load_nothing_from_the_internet(tmp_path):
     templates = sorted((WIZARD / "report" / "templates").glob("*"))
     assert templates

@@ -172,6 +172,7 @@ def test_the_export_function_refuses_an_input_as_output(tmp_path, client):
 
 # -- 12: exclusive creation ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_exports_racing_for_one_new_name_never_both_win(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for attempt in range(12):

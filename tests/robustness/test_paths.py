@@ -110,6 +110,7 @@ def test_validate_and_every_export_work_with_korean_folders_and_spaces(capsys, k
     assert code == 0, err
 
 
+@pytest.mark.slow
 def test_pdf_export_works_with_korean_folders_and_spaces(korean, korean_packs):
     out = korean / "보고서 최종본.pdf"
     result = run_cli("report", _assessment(korean), "--packs", korean_packs, "-o", out)
