@@ -21,7 +21,7 @@ from wizard.i18n import N_
 
 DESCRIPTION = N_("AI Trade Readiness: an offline, bilingual (Korean/English) readiness check on "
                  "how US AI trade rules reach a company. With no command, the wizard opens on the "
-                 "built-in questionnaires.")
+                 "content in use (the built-in content unless 'content use' chose another).")
 VERSION_HELP = N_("show the program's version and exit")
 ERROR = N_("{prog}: error: {message}")
 INTERRUPTED = N_("interrupted")

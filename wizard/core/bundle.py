@@ -89,7 +89,7 @@ NOT_IN_MANIFEST = N_("{path}: '{name}' is in the bundle but not in its manifest.
 NOT_IN_BUNDLE = N_("{path}: the manifest lists '{name}', which the bundle does not hold. "
                    "Nothing was installed.")
 HASH_DIFFERS = N_("{path}: '{name}' in the bundle is not the file the manifest describes (its "
-                  "size or SHA-256 differs): the bundle was changed after it was signed. "
+                  "size or SHA-256 differs): the bundle was changed after it was built. "
                   "Nothing was installed.")
 NOT_SIGNED = N_("{path}: the bundle is not signed. Install it only if you trust where it came "
                 "from, with --allow-unsigned; every report made with it will say 'unverified "

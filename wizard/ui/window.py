@@ -94,12 +94,13 @@ class MainWindow(QMainWindow):
     def startup(self, file: Optional[str] = None, packs_dir: Optional[str] = None) -> bool:
         """Load the questionnaires, then recover unsaved work or open ``file``. False (after
         telling the user why) when the program cannot work at all."""
+        from wizard.content_store import active_folder
         from wizard.core.content import load_content
         from wizard.core.errors import WizardError
         from wizard.ui.session import Session
 
         try:
-            content = load_content(Path(packs_dir) if packs_dir else None)
+            content = load_content(Path(packs_dir) if packs_dir else active_folder())
         except WizardError as exc:
             dialogs.fatal(self, lang.tr(STARTING), lang.error_text(exc))
             return False
