@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 from wizard import content_store
 from wizard.core import bundle, signing
 from wizard.core.errors import BundleError, WizardError
-from wizard.i18n import N_, NP_
+from wizard.i18n import N_
 from wizard.ui import dialogs, lang
 
 TITLE = N_("Content updates")
@@ -45,7 +45,7 @@ INSTALLED_TITLE = N_("Content installed")
 INSTALLED = N_("Content {content} {version} (as of {as_of}) is installed.")
 ALREADY = N_("Content {content} {version} was already installed; nothing changed.")
 WHAT_CHANGED = N_("What changed:")
-MORE = NP_("... and {count} more", "... and {count} more")
+MORE = N_("... and {count} more")
 SWITCHED_TITLE = N_("Content chosen")
 SWITCHED = N_("The program uses content {content} {version} from its next start. Close and "
               "reopen it to work with the new content; assessments keep their answers.")
