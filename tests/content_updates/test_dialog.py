@@ -157,3 +157,27 @@ def test_screenshots(qtbot, store, recorded, good_bundle, keypair, tmp_path, mod
     header = dialog.table.horizontalHeader()
     assert sum(header.sectionSize(i) for i in range(header.count())) <= \
         dialog.table.viewport().width() + 1, "the table needs a horizontal scroll bar"
+
+
+def test_the_welcome_page_says_when_the_content_in_use_is_unverified(
+        qtbot, store, recorded, good_bundle, keypair, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from wizard.ui import app as ui_app
+
+    files = members(good_bundle)
+    files["content.yaml"] = files["content.yaml"].replace(NEW_VERSION.encode(), b"2099.05.01")
+    unsigned = tmp_path / "unsigned.aitr-content"
+    unsigned.write_bytes(signed(files, keypair, sign=False, manifest={"version": "2099.05.01"}))
+
+    def welcome_text(packs) -> str:
+        config = tmp_path / f"config-{packs is None}"
+        config.mkdir(exist_ok=True)
+        window = ui_app.create_window(config)
+        qtbot.addWidget(window)
+        assert window.startup(None, packs)
+        return window.findChild(QLabel, "welcomeText").text()
+
+    assert "Unverified content" not in welcome_text(str(BUILTIN))
+    store.install(unsigned, allow_unsigned=True)
+    assert "Unverified content" in welcome_text(None)    # the content in use, by default
