@@ -20,6 +20,13 @@ from tests.conftest import BUILTIN
 NEW_VERSION = "2099.01.01"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _widgets_application(qapp):
+    """A QApplication before any report code runs (the chart and PDF code would otherwise
+    create a bare QGuiApplication, and the dialog tests need widgets)."""
+    return qapp
+
+
 def bump(folder: Path, version: str = NEW_VERSION, min_program: str = "0.1") -> None:
     text = (folder / "content.yaml").read_text("utf-8")
     text = text.replace('version: "2026.12.03"', f'version: "{version}"')
