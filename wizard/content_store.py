@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Optional
 
 from wizard import __version__, paths
-from wizard.core import bundle, signing
+from wizard.core import bundle
 from wizard.core.content import MANIFEST_FILE, UNVERIFIED_MARK, load_content
 from wizard.core.errors import BundleError, InputError, WizardError
 from wizard.core.storage import atomic_write
@@ -207,10 +207,14 @@ def installed() -> list[Installed]:
 # ------------------------------------------------------------------------------- keys
 def trusted_keys() -> dict:
     """Key id -> public key: the user's trusted keys."""
+    from wizard.core import signing  # cryptography: not at the wizard's start-up
+
     return signing.keys_in(keys_dir())
 
 
 def shipped_keys() -> dict:
+    from wizard.core import signing  # cryptography: not at the wizard's start-up
+
     return signing.keys_in(paths.publisher_keys_dir())
 
 
@@ -221,6 +225,8 @@ def known_keys() -> dict:
 
 def trust(keyfile: Path) -> str:
     """Trust the public key in ``keyfile`` (a copy goes into the keys folder); its id."""
+    from wizard.core import signing  # cryptography: not at the wizard's start-up
+
     key = signing.load_public(Path(keyfile))
     key_id = signing.fingerprint(key)
     keys_dir().mkdir(parents=True, exist_ok=True)
@@ -230,6 +236,8 @@ def trust(keyfile: Path) -> str:
 
 
 def untrust(key_id: str) -> None:
+    from wizard.core import signing  # cryptography: not at the wizard's start-up
+
     wanted = key_id.replace(" ", "").lower()
     if wanted in shipped_keys():
         raise InputError.said(SHIPPED_KEY, key=signing.spaced(wanted))

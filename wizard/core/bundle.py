@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from wizard.core import changelog, signing
+from wizard.core import changelog
 from wizard.core.content import MANIFEST_FILE, load_content, validate_folder
 from wizard.core.errors import BundleError, ContentError, InputError
 from wizard.i18n import N_, NP_
@@ -187,6 +187,8 @@ def build(folder: Path, private_key, previous: Path, *,
     """A bundle of the content in ``folder``, signed with ``private_key`` (an
     Ed25519 private key), its changelog against the content in ``previous``. Refuses content
     with any problem."""
+    from wizard.core import signing  # cryptography only to sign or check: not at start-up
+
     folder = Path(folder)
     if not (folder / MANIFEST_FILE).is_file():
         raise InputError.said(NOT_A_CONTENT_FOLDER, folder=str(folder))
@@ -303,6 +305,8 @@ def _manifest(path: Path, data: bytes) -> dict:
 
 def _signature(path: Path, data: Optional[bytes], manifest_bytes: bytes,
                keys: dict) -> tuple[Optional[str], bool]:
+    from wizard.core import signing  # cryptography only to sign or check: not at start-up
+
     if data is None:
         return None, False
     try:
