@@ -11,6 +11,10 @@ if "READINESS_CACHE_DIR" not in os.environ:  # keep tests out of the user's cach
     import tempfile
 
     os.environ["READINESS_CACHE_DIR"] = tempfile.mkdtemp(prefix="aitr-test-cache-")
+if "READINESS_DATA_DIR" not in os.environ:  # nor in the user's installed content and keys
+    import tempfile
+
+    os.environ["READINESS_DATA_DIR"] = tempfile.mkdtemp(prefix="aitr-test-data-")
 
 import pytest  # noqa: E402
 

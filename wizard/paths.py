@@ -79,3 +79,29 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "ai-trade-readiness"
+
+
+APP_NAME = "ai-trade-readiness"
+
+
+def data_dir() -> Path:
+    """Where the program keeps the user's own data it cannot rebuild: installed content
+    bundles, the choice of content in use and the publisher keys the user trusts. The
+    platform's convention (``platformdirs``: ``~/.local/share/ai-trade-readiness`` on Linux,
+    ``~/Library/Application Support/ai-trade-readiness`` on macOS,
+    ``%LOCALAPPDATA%\\ai-trade-readiness`` on Windows); ``READINESS_DATA_DIR`` overrides it
+    (tests, portable installs)."""
+    import os
+
+    override = os.environ.get("READINESS_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs  # only here: most commands never need the data folder
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def publisher_keys_dir() -> Path:
+    """The publisher keys shipped with the program (Ed25519 public keys, ``*.pub``): content
+    bundles signed with their private halves install without further questions."""
+    return PACKAGE_DIR / "assets" / "keys"

@@ -119,6 +119,8 @@ def test_the_folder_carries_the_data_and_leaves_out_the_unused(bundle):
     fonts = {Path(f).name for f in files if f.startswith("wizard/assets/fonts/")}
     assert {p.name for p in (ROOT / "wizard" / "assets" / "fonts").iterdir()} == fonts
     assert any(name.startswith("LICENSE") for name in fonts)
+    keys = {Path(f).name for f in files if f.startswith("wizard/assets/keys/")}
+    assert keys == {p.name for p in (ROOT / "wizard" / "assets" / "keys").iterdir()} and keys
     if EXAMPLES.is_dir() and any(EXAMPLES.iterdir()):
         assert any(f.startswith("examples/") for f in files)
     for licensed in ("PySide6_Essentials", "Python", "pydantic", "Babel"):
@@ -140,6 +142,38 @@ def test_the_folder_carries_the_data_and_leaves_out_the_unused(bundle):
     assert "root" in locales and "ko" in locales and "en" in locales and len(locales) <= 8
     assert not [f for f in files if re.search(r"(^|/)(numpy|IPython|pytest|_pytest|hypothesis|"
                                               r"tkinter|setuptools)/", f)]
+
+
+def test_content_updates_inside_the_bundle(bundle, home, tmp_path):
+    """Signatures (cryptography) and the data folder (platformdirs) work in the frozen
+    program: trust a key, install a signed bundle, list it, report with it."""
+    from cryptography.hazmat.primitives import serialization
+
+    from wizard.core import bundle as bundles
+    from wizard.core import signing
+
+    exe = bundle / exe_name(NAME)
+    env = clean_env(home)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "questionnaires", content)
+    manifest = content / "content.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace('version: "', 'version: "9', 1),
+                        "utf-8")
+    pair = signing.generate()
+    key = serialization.load_pem_private_key(pair.private_pem, password=None)
+    update = tmp_path / "update.aitr-content"
+    update.write_bytes(bundles.build(content, key, ROOT / "questionnaires").data)
+    (tmp_path / "publisher.pub").write_bytes(pair.public_pem)
+    assert run([exe, "content", "install", update], cwd=tmp_path, env=env).returncode == 2
+    result = run([exe, "content", "trust", tmp_path / "publisher.pub"], cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    result = run([exe, "content", "install", update], cwd=tmp_path, env=env)
+    assert result.returncode == 0 and "now in use" in result.stdout, result.stderr
+    result = run([exe, "content", "list"], cwd=tmp_path, env=env)
+    assert result.returncode == 0 and str(home / ".local" / "share") in result.stdout
+    example = sorted(EXAMPLES.glob("*.json"))[0]
+    result = run([exe, "report", example, "--format", "md"], cwd=tmp_path, env=env)
+    assert result.returncode == 0 and "us-ai-trade-rules 9" in result.stdout, result.stderr
 
 
 def test_version(bundle, home, tmp_path):

@@ -130,6 +130,8 @@ def test_the_installed_package_has_its_data_and_uses_compiled_catalogs(venv, env
         sorted(p.name for p in templates.iterdir() if p.is_file())
     assert sorted(p.name for p in Path(facts["fonts"]).iterdir()) == \
         sorted(p.name for p in (ROOT / "wizard" / "assets" / "fonts").iterdir())
+    assert sorted(p.name for p in (package / "assets" / "keys").iterdir()) == \
+        sorted(p.name for p in (ROOT / "wizard" / "assets" / "keys").iterdir())
 
 
 def test_the_command_works(venv, env, tmp_path):

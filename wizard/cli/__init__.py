@@ -21,7 +21,7 @@ from wizard.i18n import N_
 
 DESCRIPTION = N_("AI Trade Readiness: an offline, bilingual (Korean/English) readiness check on "
                  "how US AI trade rules reach a company. With no command, the wizard opens on the "
-                 "built-in questionnaires.")
+                 "content in use (the built-in content unless 'content use' chose another).")
 VERSION_HELP = N_("show the program's version and exit")
 ERROR = N_("{prog}: error: {message}")
 INTERRUPTED = N_("interrupted")
@@ -29,7 +29,8 @@ INTERNAL = N_("internal error: {error}\nNothing was written. Set READINESS_DEBUG
               "details and please report them.")
 
 COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.import_cmds",
-                   "wizard.cli.calc_cmds", "wizard.cli.gui_cmds")
+                   "wizard.cli.calc_cmds", "wizard.cli.bundle_cmds",
+                   "wizard.cli.gui_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,8 +10,8 @@ from wizard.core.errors import InputError
 from wizard.i18n import N_, NP_
 
 HELP = N_("check questionnaire packs and list every problem")
-DESCRIPTION = N_("Check the questionnaire packs in DIR (default: the built-in packs). Exits 0 "
-                 "when clean, 1 with the list of problems otherwise.")
+DESCRIPTION = N_("Check the questionnaire packs in DIR (default: the content in use, see "
+                 "'content list'). Exits 0 when clean, 1 with the list of problems otherwise.")
 FOLDER_HELP = N_("folder of *.yaml packs")
 NO_FOLDER = N_("{folder}: no such folder. Give the folder that holds the questionnaire packs "
                "(*.yaml), or no folder for the built-in ones.")
@@ -27,10 +27,10 @@ def register(sub) -> None:
 
 
 def run_validate(args) -> int:
-    from wizard import paths
+    from wizard.content_store import active_folder
     from wizard.core.content import validate_folder
 
-    folder = Path(args.folder) if args.folder else paths.questionnaires_dir()
+    folder = Path(args.folder) if args.folder else active_folder()
     if not folder.is_dir():
         raise InputError.said(NO_FOLDER, folder=str(folder))
     problems = validate_folder(folder)

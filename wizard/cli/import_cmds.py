@@ -35,6 +35,8 @@ PLAN_FIELDS = {"owner": N_("owner"), "due": N_("due date"), "status": N_("status
                "comment": N_("comment")}
 KIND_WORDS = {"answer": N_("answer"), "note": N_("note")}
 
+PACKS_HELP = N_("questionnaire packs (default: the content in use, see 'content list')")
+
 
 def register(sub) -> None:
     plan = sub.add_parser(
@@ -62,7 +64,7 @@ def register(sub) -> None:
 
 
 def _common(parser) -> None:
-    parser.add_argument("--packs", metavar="DIR", help="questionnaire packs (default: built-in)")
+    parser.add_argument("--packs", metavar="DIR", help=_say(PACKS_HELP))
     parser.add_argument("--yes", action="store_true",
                         help="write without asking (refused cells: see --skip-refused)")
     parser.add_argument("--skip-refused", action="store_true",
@@ -116,6 +118,13 @@ def _confirm(args, changes: int, refusals: list, file: str) -> bool:
     return True
 
 
+def _packs(args) -> Path:
+    """--packs, or the content in use (``content use``; the built-in content by default)."""
+    from wizard.content_store import active_folder
+
+    return Path(args.packs) if args.packs else active_folder()
+
+
 def _save(path: Path, assessment, existed: bool) -> None:
     from wizard.core.assessment import save_assessment
     from wizard.core.storage import backup_path
@@ -138,7 +147,7 @@ def run_import_plan(args) -> int:
     from wizard.core.plan_import import apply_plan, plan_changes
     from wizard.report.xlsx_read import read_tracker
 
-    content = load_content(Path(args.packs) if args.packs else None)
+    content = load_content(_packs(args))
     path = Path(args.assessment)
     loaded = load_assessment(path, content)
     tracker = read_tracker(Path(args.tracker))
@@ -189,7 +198,7 @@ def run_import_answers(args) -> int:
     from wizard.core.presenting import answer_text
     from wizard.report.xlsx_read import questionnaire_language, read_questionnaire
 
-    content = load_content(Path(args.packs) if args.packs else None)
+    content = load_content(_packs(args))
     sheet = Path(args.sheet)
     company_cell, rows = read_questionnaire(sheet)
     path = Path(args.output)

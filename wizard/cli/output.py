@@ -23,13 +23,13 @@ _FOLDER_ARGS = ("packs", "old_packs")
 
 def inputs_of(args) -> list[Path]:
     """Every file a command reads: its assessment files and the packs of its pack folders
-    (the built-in packs when a command that reads packs is given none)."""
+    (the content in use when a command that reads packs is given none)."""
     found = [Path(value) for name in _FILE_ARGS if (value := getattr(args, name, None))]
     folders = [Path(value) for name in _FOLDER_ARGS if (value := getattr(args, name, None))]
     if hasattr(args, "packs") and not getattr(args, "packs", None):
-        from wizard import paths
+        from wizard.content_store import active_folder
 
-        folders.append(paths.questionnaires_dir())
+        folders.append(active_folder())
     for folder in folders:
         try:
             found.extend(sorted(folder.glob("*.yaml")))

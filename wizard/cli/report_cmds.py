@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
 
 from wizard.cli.output import add_output_args, inputs_of, write_output
 from wizard.cli.words import say
@@ -40,7 +39,7 @@ BINARY_TO_FILE = N_("a {fmt} file is binary and is written to a file only: add -
                     "(or choose --format html or md for standard output)")
 
 
-PACKS_HELP = N_("questionnaire packs (default: built-in)")
+PACKS_HELP = N_("questionnaire packs (default: the content in use, see 'content list')")
 REPORT_HELP = N_("write the readiness report of an assessment")
 REPORT_DESCRIPTION = N_("Evaluate ASSESSMENT against the questionnaire packs and write the "
                         "readiness report: html (one self-contained file), pdf (A4, fonts "
@@ -120,8 +119,11 @@ def _format(args, allowed: tuple[str, ...], default: str) -> str:
     return fmt
 
 
-def _packs(args) -> Optional[Path]:
-    return Path(args.packs) if args.packs else None
+def _packs(args) -> Path:
+    """--packs, or the content in use (``content use``; the built-in content by default)."""
+    from wizard.content_store import active_folder
+
+    return Path(args.packs) if args.packs else active_folder()
 
 
 def _day(text: str) -> dt.date:

@@ -29,6 +29,9 @@ MANIFEST_FILE = "content.yaml"
 # files of the content folder that are not packs: file name -> (Content field, model class)
 SHARED_FILES = {GLOSSARY_FILE: ("glossary", Glossary), RULES_FILE: ("registry", Registry),
                 MANIFEST_FILE: ("manifest", Manifest)}
+# Installed content without a valid signature carries this file (wizard.content_store writes
+# it); every report made with it says "unverified content"
+UNVERIFIED_MARK = ".unverified"
 UNNAMED = "local"  # the content id of a folder without content.yaml (a questionnaire author's)
 MAX_PACK_FILES = 50
 MAX_FOLDER_BYTES = 3 * 1024 * 1024  # all packs of a folder (built-in: about 0.5 MB)
@@ -126,6 +129,11 @@ class Content:
         if self.manifest:
             return self.manifest.version
         return "+".join(f"{pack.id}-{pack.version}" for pack in self.packs)
+
+    @cached_property
+    def unverified(self) -> bool:
+        """Installed from a bundle without a signature the program could check."""
+        return (self.folder / UNVERIFIED_MARK).exists()
 
     @cached_property
     def rules(self) -> dict[str, LegalRule]:

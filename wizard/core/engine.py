@@ -276,7 +276,9 @@ def _content_info(content, day: dt.date) -> ContentInfo:
                        scoring=bilingual(FORMULA), program_version=__version__,
                        registry_as_of=_iso(registry.as_of) if registry else None,
                        registry_review_by=_iso(registry.review_by) if registry else None,
-                       age=content_age(content, day))
+                       age=content_age(content, day), content_id=content.content_id,
+                       content_version=content.content_version,
+                       unverified=content.unverified)
 
 
 def evaluation_day(assessment, on: Optional[dt.date] = None) -> Evaluation:

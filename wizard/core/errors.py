@@ -6,6 +6,7 @@ loaders for bad input.
     ├── ContentError            questionnaire packs that fail to load or validate (list of problems)
     ├── AssessmentError         an assessment file that cannot be read or does not fit the packs
     ├── CalculatorError         calculator inputs that are out of range or not numbers
+    ├── BundleError             a content bundle refused (signature, archive, manifest, packs)
     └── InputError              anything else a user typed or passed that we refuse
 
 Raise them with ``raise ... from exc`` when they wrap another exception.
@@ -89,6 +90,18 @@ class AssessmentError(WizardError):
 
 class CalculatorError(WizardError):
     """Calculator inputs that are missing, not numbers or out of range."""
+
+
+class BundleError(WizardError):
+    """A content bundle (``*.aitr-content``) that is refused: nothing was installed.
+    ``code`` names the reason (``wizard.core.bundle``: ``B...``) for tests and tools;
+    ``problems``: the pack problems when the bundle's content does not validate."""
+
+    def __init__(self, message: str, code: str = "", problems: list | None = None, *,
+                 note=None) -> None:
+        super().__init__(message, note=note)
+        self.code = code
+        self.problems = list(problems or [])
 
 
 class InputError(WizardError):

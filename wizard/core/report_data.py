@@ -52,6 +52,9 @@ class ContentInfo:
     registry_as_of: Optional[str] = None
     registry_review_by: Optional[str] = None
     age: Optional[ContentAge] = None
+    content_id: str = ""             # content.yaml's id and version ("local" without one)
+    content_version: str = ""
+    unverified: bool = False         # installed from a bundle without a checked signature
 
 
 @dataclass(frozen=True, slots=True)

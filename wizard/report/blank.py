@@ -143,6 +143,7 @@ def blank_context(content, lang: str, pack_ids=None, *, target: str, on=None) ->
         "program_version": _program_version(),
         "title": TITLE,
         "age": content_age(content, on or dt.date.today()),
+        "unverified": content.unverified,
     }
 
 

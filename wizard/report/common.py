@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from wizard.core.labels import label, marking
-from wizard.i18n import translate
+from wizard.i18n import N_, translate
 
 REPORT_LANGS = ("ko", "en", "both")
 # Malgun Gothic, the default font of Korean Word and Excel (on every Windows since Vista;
@@ -18,6 +18,21 @@ REPORT_LANGS = ("ko", "en", "both")
 OFFICE_FONT = "".join(map(chr, (0xB9D1, 0xC740, 0x20, 0xACE0, 0xB515)))
 OFFICE_FONT_LATIN = "Malgun Gothic"
 DETAILS = ("full", "summary")      # the whole report, or the short form to hand over
+# Content installed from an unsigned bundle: every format says so on its first page
+UNVERIFIED = N_("unverified content")
+UNVERIFIED_TITLE = N_("Unverified content")
+UNVERIFIED_NOTE = N_("This report was made with content installed from a bundle without a "
+                     "signature the program could check: its questions, findings and rule "
+                     "statuses may not be the publisher's. Confirm where the bundle came from "
+                     "before you rely on this report.")
+
+
+def content_name(info) -> str:
+    """The content a report was made with, as its cover names it: content id and version
+    (``us-ai-trade-rules 2026.12.03``); the packs' versions for content without a name."""
+    if info.content_id and info.content_id != "local":
+        return f"{info.content_id} {info.content_version}"
+    return info.version
 
 
 def pick(text: Optional[dict], lang: str, sep: str = " / ") -> str:

@@ -23,7 +23,8 @@ from docx.shared import Cm, Pt, RGBColor, Twips
 
 from wizard.i18n import N_
 from wizard.report import wordml
-from wizard.report.common import lab, marking_text, pick, status_text, tr
+from wizard.report.common import (UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE, content_name,
+                                  lab, marking_text, pick, status_text, tr)
 from wizard.core.localize import date_text
 from wizard.report.markdown import COUNSEL_NOTE, DROPPED_NOTE, NOTICE, TITLE, WATCH_NOTE
 from wizard.report.view import (APPROVAL, BOX, BY_AREA, SEVERITY_COLOURS, approval,
@@ -299,7 +300,8 @@ class _Writer:
                  (N_("Assessment date"), self.date(meta.get("date")))]
         if marking:
             rows.append((N_("Confidentiality"), marking))
-        rows += [(N_("Content version"), c.version), (N_("Content as of"), self.date(c.as_of)),
+        name = content_name(c) + (f" ({self.tr(UNVERIFIED)})" if c.unverified else "")
+        rows += [(N_("Content version"), name), (N_("Content as of"), self.date(c.as_of)),
                  (N_("Review by"), self.date(c.review_by)),
                  (N_("Program version"), c.program_version)]
         table = self.doc.add_table(rows=0, cols=2)
@@ -317,6 +319,9 @@ class _Writer:
         self.para()
         self.approval_block()
         self.para()
+        if c.unverified:
+            self.band(self.tr(UNVERIFIED_NOTE), "FDECEA", "B3261E",
+                      bold_first=self.tr(UNVERIFIED_TITLE))
         self.band(self.tr(NOTICE, as_of=self.dates(c.as_of), review_by=self.dates(c.review_by)),
                   NOTICE_FILL, "D39B1E", bold_first=self.tr(N_("Not legal advice")))
         self.para(self.tr(N_("How to read this report")), bold=True)

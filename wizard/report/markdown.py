@@ -11,7 +11,8 @@ import json
 
 from wizard.core.localize import date_text
 from wizard.i18n import N_, NP_
-from wizard.report.common import DETAILS, lab, marking_text, pick, tr
+from wizard.report.common import (DETAILS, UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE,
+                                  content_name, lab, marking_text, pick, tr)
 from wizard.report.view import (APPROVAL, BOX, BY_AREA, action_numbers, approval,
                                 checklist_groups, glossary_terms, question_texts,
                                 severity_counts, top_findings, urgent_actions)
@@ -151,7 +152,8 @@ def _cover(report, d: _Doc, full: bool = True) -> None:
         (N_("Assessor"), _esc(m.get("assessor") or "-")),
         (N_("Assessment date"), d.date(m.get("date"))),
         (N_("Rule statuses as of"), d.date(report.evaluation.date)),
-        (N_("Content version"), _esc(c.version)),
+        (N_("Content version"), _esc(content_name(c))
+         + (f" **({d.tr(UNVERIFIED)})**" if c.unverified else "")),
         (N_("Content as of"), d.date(c.as_of)),
         (N_("Review by"), d.date(c.review_by)),
         (N_("Program version"), c.program_version),
@@ -159,6 +161,8 @@ def _cover(report, d: _Doc, full: bool = True) -> None:
     if marking:
         rows.append((N_("Confidentiality"), _esc(marking)))
     d.add(*[f"- **{d.tr(k)}**: {v}" for k, v in rows])
+    if c.unverified:
+        d.add("", f"> **{d.tr(UNVERIFIED_TITLE)}**: {d.tr(UNVERIFIED_NOTE)}")
     if c.age and c.age.stale:
         d.add("", f"> **{d.pick(c.age.message)}**")
     signers = approval(m)

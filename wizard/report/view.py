@@ -233,7 +233,7 @@ def report_context(report, mode: str, *, target: str, content=None,
     """Everything ``report.html`` needs. ``target`` is ``web`` (browser) or ``qt`` (PDF);
     ``group`` is how the checklist is grouped (``area`` or a framework id); ``detail`` is
     ``full`` (the whole report) or ``summary`` (the short form)."""
-    from wizard.report.common import marking_text
+    from wizard.report.common import content_name, marking_text
 
     if detail not in DETAILS:
         raise ValueError(f"unknown detail {detail!r}; use one of {', '.join(DETAILS)}")
@@ -272,6 +272,7 @@ def report_context(report, mode: str, *, target: str, content=None,
         "colours": SEVERITY_COLOURS,
         "question_texts": question_texts(content, report),
         "program_version": report.content.program_version,
+        "content_name": content_name(report.content),
     }
 
 

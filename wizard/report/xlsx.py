@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from wizard.i18n import N_, translate
-from wizard.report.common import OFFICE_FONT, pick, tr
+from wizard.report.common import OFFICE_FONT, UNVERIFIED, content_name, pick, tr
 
 TRACKER_FORMAT = "ai-trade-readiness-tracker"
 QUESTIONNAIRE_FORMAT = "ai-trade-readiness-questionnaire"
@@ -468,7 +468,8 @@ def render_tracker(report, lang: str, *, group: str = "area") -> bytes:
         (words(N_("Business registration number"), lang), meta.get("business_number") or ""),
         (words(N_("Assessor"), lang), meta.get("assessor") or ""),
         (words(N_("Assessment date"), lang), date_text(meta.get("date"), lang, short=True)),
-        (words(CONTENT_VERSION, lang), c.version),
+        (words(CONTENT_VERSION, lang), content_name(c)
+         + (f" ({words(UNVERIFIED, lang)})" if c.unverified else "")),
         (words(N_("Content as of"), lang), c.as_of),
         (words(N_("Review by"), lang), c.review_by),
         (words(N_("Program version"), lang), c.program_version),

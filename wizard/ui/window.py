@@ -37,6 +37,7 @@ KOREAN = N_("Korean")
 ENGLISH = N_("English")
 QUESTION_HELP = N_("Help on this &question")
 GLOSSARY = N_("&Glossary")
+CONTENT_UPDATES = N_("Content &updates...")
 ABOUT = N_("&About")
 ABOUT_TITLE = N_("About AI Trade Readiness")
 ABOUT_TEXT = N_("AI Trade Readiness {version}\n\nAn offline readiness check on how US AI trade "
@@ -94,12 +95,13 @@ class MainWindow(QMainWindow):
     def startup(self, file: Optional[str] = None, packs_dir: Optional[str] = None) -> bool:
         """Load the questionnaires, then recover unsaved work or open ``file``. False (after
         telling the user why) when the program cannot work at all."""
+        from wizard.content_store import active_folder
         from wizard.core.content import load_content
         from wizard.core.errors import WizardError
         from wizard.ui.session import Session
 
         try:
-            content = load_content(Path(packs_dir) if packs_dir else None)
+            content = load_content(Path(packs_dir) if packs_dir else active_folder())
         except WizardError as exc:
             dialogs.fatal(self, lang.tr(STARTING), lang.error_text(exc))
             return False
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         # F1 is the action's own shortcut, so the menu shows it in its shortcut column
         self.help_action = self._action(keys.HelpContents, self.question_help, fallback="F1")
         self.glossary_action = self._action(None, self.show_glossary)
+        self.content_action = self._action(None, self.show_content_updates)
         self.about_action = self._action(None, self.show_about)
 
     def _build_menus(self) -> None:
@@ -187,6 +190,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.glossary_action)
+        self.help_menu.addAction(self.content_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar(self)
@@ -239,7 +243,8 @@ class MainWindow(QMainWindow):
                              (self.save_action, SAVE), (self.save_as_action, SAVE_AS),
                              (self.import_action, IMPORT),
                              (self.quit_action, QUIT), (self.help_action, QUESTION_HELP),
-                             (self.glossary_action, GLOSSARY), (self.about_action, ABOUT)):
+                             (self.glossary_action, GLOSSARY),
+                             (self.content_action, CONTENT_UPDATES), (self.about_action, ABOUT)):
             action.setText(lang.ui(text))
             # toolbar: English under the Korean, no mnemonic (Alt+N is the wizard's Next)
             action.setIconText(lang.plain(lang.ui_lines(text)))
@@ -286,6 +291,14 @@ class MainWindow(QMainWindow):
 
         content = self.session.content if self.session is not None else None
         GlossaryDialog(content, self).exec()
+
+    def show_content_updates(self) -> None:
+        """Help > Content updates: install, choose and trust (the choice applies from the
+        next start; the assessment open now keeps the content it was loaded with)."""
+        from wizard.ui.content_dialog import ContentDialog
+
+        content = self.session.content if self.session is not None else None
+        ContentDialog(content, self).exec()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

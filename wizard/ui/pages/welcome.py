@@ -31,6 +31,10 @@ NOT_ADVICE = N_("This is not legal advice. It shows where rules may apply and wh
 KEYS = N_("Keyboard: Alt+N next page, Alt+B previous page, F1 help on the current question, "
           "Ctrl+S save.")
 LOADING = N_("Loading the questionnaires...")
+UNVERIFIED = N_("Unverified content")
+UNVERIFIED_NOTE = N_("the content in use was installed from a bundle without a signature the "
+                     "program could check; every report made with it says so. Help > Content "
+                     "updates shows it.")
 CONTENT = N_("Questionnaires: {version}. Content as of {as_of}, to be reviewed by {review_by}.")
 HEAD_PRIVATE = N_("Private")
 HEAD_ADVICE = N_("Not legal advice")
@@ -77,6 +81,9 @@ class WelcomePage(BasePage):
             content = html.escape(lang.tr(CONTENT, version=" \u00b7 ".join(
                 f"{lang.pick(p.title, ' / ')} {p.version}" for p in c.packs),
                 as_of=c.as_of.isoformat(), review_by=c.review_by.isoformat()))
+            if c.unverified:      # installed from an unsigned bundle (docs/content-updates.md)
+                content += (f"<br><b style='color:#b3261e'>{html.escape(lang.tr(UNVERIFIED))}"
+                            f"</b>: {html.escape(lang.tr(UNVERIFIED_NOTE))}")
         self.text.setText(para(WHAT) + para(WHO) + para(HOW_LONG, HEAD_TIME)
                           + para(PRIVATE, HEAD_PRIVATE) + para(NOT_ADVICE, HEAD_ADVICE)
                           + f"<p style='color:#444'>{content}</p>"
