@@ -81,6 +81,7 @@ ON_HELP = {
     "blank": N_("evaluate every rule's status on DATE, YYYY-MM-DD (default: today)"),
     "compare": N_("evaluate every rule's status on DATE, YYYY-MM-DD (default: each "
                   "assessment's date)"),
+    "changes": N_("take every rule's status now on DATE, YYYY-MM-DD (default: today)"),
 }
 NOT_A_DATE = N_("not a date: {text} (write it as YYYY-MM-DD, e.g. 2026-12-03)")
 CHECKLIST_BY_HELP = N_("group the checklist by area (default) or by the elements of a "

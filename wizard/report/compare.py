@@ -34,6 +34,12 @@ LEGAL_FORMS = N_("Co., Ltd., Inc., Corp., Corporation, Company, LLC, Limited")
 WATCH_ITEM = N_("watch item")
 BECAUSE_OF = N_("because of {cause}")
 CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
+# which content versions a comparison used, and how they were chosen
+USED = N_("Content used: {new}; for OLD as it was answered: {old}.")
+USED_ONE = N_("Content used: {new}.")
+USED_RECORDED = N_("Content used, as the assessments record it (installed versions): {new}; "
+                   "for OLD as it was answered: {old}.")
+USED_RECORDED_ONE = N_("Content used, as NEW records it (an installed version): {new}.")
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,9 @@ class Comparison:
     persisting: list
     completed: list[ActionDone]
     old_dropped: list = field(default_factory=list)
+    content_used: str = ""       # "id version" of the content NEW (and OLD now) is evaluated on
+    old_content_used: str = ""   # "id version" of the content OLD was evaluated on as answered
+    chosen_by: str = "option"    # CHOSEN_BY: how those were chosen
 
     @property
     def content_changed(self) -> list[tuple[str, str, str]]:
@@ -193,7 +202,20 @@ def compare(content, old_loaded, new_loaded, *, old_content=None,
         old_content_versions=old_content.versions if old_content is not None else {},
         old_content_given=old_content is not None,
         areas=areas, resolved=resolved, new=new, persisting=persisting, completed=completed,
-        old_dropped=list(old_loaded.dropped))
+        old_dropped=list(old_loaded.dropped), content_used=_name(content),
+        old_content_used=_name(old_content) if old_content is not None else "")
+
+
+def _name(content) -> str:
+    return f"{content.content_id} {content.content_version}"
+
+
+def used_msgid(c: Comparison) -> tuple[str, dict]:
+    """The sentence that says which content versions the comparison used."""
+    params = {"new": c.content_used, "old": c.old_content_used}
+    if c.chosen_by == "recorded":
+        return (USED_RECORDED if c.old_content_used else USED_RECORDED_ONE), params
+    return (USED if c.old_content_used else USED_ONE), params
 
 
 def _area(report, area_id: str):
@@ -204,17 +226,39 @@ def _area(report, area_id: str):
 
 
 def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Comparison:
+    """Compare two files. ``packs``/``old_packs`` (``--packs``/``--old-packs``) win; without
+    them, the content each assessment records is used when it is installed
+    (``wizard.content_store.folder_for``): NEW's for NEW and OLD now, OLD's for OLD as it was
+    answered. Else the current content stands for both, as before."""
+    import dataclasses
     from pathlib import Path
 
+    from wizard import content_store
     from wizard.core.assessment import load_assessment
     from wizard.core.content import load_content
+    from wizard.core.content_changes import recorded_content
 
     content = load_content(Path(packs) if packs else None)
     old_content = load_content(Path(old_packs)) if old_packs else None
     old = load_assessment(Path(old_path), content)
     new = load_assessment(Path(new_path), content)
+    recorded = False
+    if not packs:
+        found = recorded_content(new.assessment.content, content, content_store.folder_for)
+        if found is not None:
+            content, recorded = found, True
+            old = load_assessment(Path(old_path), content)
+            new = load_assessment(Path(new_path), content)
+    if old_content is None:
+        old_record = old.assessment.content
+        same = old_record is not None and (old_record.id, old_record.version) == (
+            content.content_id, content.content_version)
+        found = None if same else recorded_content(old_record, content, content_store.folder_for)
+        if found is not None:
+            old_content, recorded = found, True
     original = load_assessment(Path(old_path), old_content) if old_content is not None else None
-    return compare(content, old, new, old_content=old_content, old_original=original, on=on)
+    result = compare(content, old, new, old_content=old_content, old_original=original, on=on)
+    return dataclasses.replace(result, chosen_by="recorded" if recorded else "option")
 
 
 def _context(comparison: Comparison, lang: str, target: str) -> dict:
@@ -222,9 +266,11 @@ def _context(comparison: Comparison, lang: str, target: str) -> dict:
     from wizard.report.view import SEVERITY_COLOURS, Helpers
 
     msgid, params = method_msgid(comparison)
+    used, used_params = used_msgid(comparison)
     return {"c": comparison, "h": Helpers(lang), "target": target,
             "different_msgid": DIFFERENT_COMPANIES,
             "method_msgid": msgid, "method_params": params,
+            "used_msgid": used, "used_params": used_params,
             "html_lang": "en" if lang == "en" else "ko", "title": TITLE, "causes": CAUSE,
             "colours": SEVERITY_COLOURS, "program_version": __version__}
 
@@ -274,7 +320,9 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
         out += [f"> **{t(N_('Different companies'))}**: " + _esc(t(
             DIFFERENT_COMPANIES, old=c.old_meta.get("company"), new=c.new_meta.get("company"))),
             ""]
-    out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), ""]
+    used, used_params = used_msgid(c)
+    out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), "",
+            _esc(t(used, **used_params)), ""]
     out += [f"## {t(N_('Change by area'))}", "",
             f"| {t(N_('Area'))} | {t(N_('Exposure'))} | {t(N_('Readiness'))} | "
             f"{t(N_('Change from the content version'))} |", "|---|---|---|---|"]
