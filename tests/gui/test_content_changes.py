@@ -104,12 +104,11 @@ def test_nothing_shows_when_nothing_changed(make_window, versions, tmp_path):
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize("size", [(800, 600), (1366, 768)])
 def test_screenshots(make_window, versions, tmp_path, screenshots_dir, language, size, qtbot):
-    from wizard.ui import lang
-
-    lang.set_mode(language)
     current, old = versions
     path = _old_file(tmp_path, old)
-    window = make_window(file=path, packs=current, size=size)
+    window = make_window(packs=current, size=size)
+    window.language_actions[language].trigger()
+    window.files.open_path(path)
     dialog = window.changes_dialog
     for _ in range(3):
         QApplication.processEvents()
