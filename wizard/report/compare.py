@@ -34,13 +34,12 @@ LEGAL_FORMS = N_("Co., Ltd., Inc., Corp., Corporation, Company, LLC, Limited")
 WATCH_ITEM = N_("watch item")
 BECAUSE_OF = N_("because of {cause}")
 CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
-# which content versions a comparison used, and how they were chosen
-USED = N_("Content used: {new}; for OLD as it was answered: {old}.")
-USED_ONE = N_("Content used: {new}.")
-USED_RECORDED = N_("Content used, as the assessments record it (installed versions): {new}; "
-                   "for OLD as it was answered: {old}.")
-USED_RECORDED_ONE = N_("Content used, as NEW records it (an installed version): {new}.")
-
+# which content versions a comparison used, and where each came from
+USED_NEW = N_("Content used for NEW, and for OLD's answers now: {content} ({how}).")
+USED_OLD = N_("Content used for OLD as it was answered: {content} ({how}).")
+HOW = {"recorded": N_("the version the assessment records, installed"),
+       "option": N_("the packs given on the command line"),
+       "current": N_("the current content")}
 
 @dataclass(frozen=True)
 class AreaChange:
@@ -97,7 +96,8 @@ class Comparison:
     old_dropped: list = field(default_factory=list)
     content_used: str = ""       # "id version" of the content NEW (and OLD now) is evaluated on
     old_content_used: str = ""   # "id version" of the content OLD was evaluated on as answered
-    chosen_by: str = "option"    # CHOSEN_BY: how those were chosen
+    content_from: str = "current"   # HOW: where the content came from
+    old_content_from: str = ""      # HOW, or empty without old content
 
     @property
     def content_changed(self) -> list[tuple[str, str, str]]:
@@ -210,12 +210,19 @@ def _name(content) -> str:
     return f"{content.content_id} {content.content_version}"
 
 
-def used_msgid(c: Comparison) -> tuple[str, dict]:
-    """The sentence that says which content versions the comparison used."""
-    params = {"new": c.content_used, "old": c.old_content_used}
-    if c.chosen_by == "recorded":
-        return (USED_RECORDED if c.old_content_used else USED_RECORDED_ONE), params
-    return (USED if c.old_content_used else USED_ONE), params
+def used_lines(c: Comparison, lang: str) -> list[str]:
+    """The sentences that say which content versions the comparison used, and why."""
+    from wizard.i18n import translate
+    from wizard.report.common import both_or_one
+
+    def line(msgid: str, content: str, how: str) -> str:
+        return both_or_one(lambda code: translate(msgid, code, content=content,
+                                                  how=translate(HOW[how], code)), lang)
+
+    lines = [line(USED_NEW, c.content_used, c.content_from)]
+    if c.old_content_used:
+        lines.append(line(USED_OLD, c.old_content_used, c.old_content_from))
+    return lines
 
 
 def _area(report, area_id: str):
@@ -242,23 +249,21 @@ def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Co
     old_content = load_content(Path(old_packs)) if old_packs else None
     old = load_assessment(Path(old_path), content)
     new = load_assessment(Path(new_path), content)
-    recorded = False
+    came_from = "option" if packs else "current"
+    old_from = "option" if old_packs else ""
     if not packs:
         found = recorded_content(new.assessment.content, content, content_store.folder_for)
         if found is not None:
-            content, recorded = found, True
+            content, came_from = found, "recorded"
             old = load_assessment(Path(old_path), content)
             new = load_assessment(Path(new_path), content)
     if old_content is None:
-        old_record = old.assessment.content
-        same = old_record is not None and (old_record.id, old_record.version) == (
-            content.content_id, content.content_version)
-        found = None if same else recorded_content(old_record, content, content_store.folder_for)
+        found = recorded_content(old.assessment.content, content, content_store.folder_for)
         if found is not None:
-            old_content, recorded = found, True
+            old_content, old_from = found, "recorded"
     original = load_assessment(Path(old_path), old_content) if old_content is not None else None
     result = compare(content, old, new, old_content=old_content, old_original=original, on=on)
-    return dataclasses.replace(result, chosen_by="recorded" if recorded else "option")
+    return dataclasses.replace(result, content_from=came_from, old_content_from=old_from)
 
 
 def _context(comparison: Comparison, lang: str, target: str) -> dict:
@@ -266,11 +271,10 @@ def _context(comparison: Comparison, lang: str, target: str) -> dict:
     from wizard.report.view import SEVERITY_COLOURS, Helpers
 
     msgid, params = method_msgid(comparison)
-    used, used_params = used_msgid(comparison)
     return {"c": comparison, "h": Helpers(lang), "target": target,
             "different_msgid": DIFFERENT_COMPANIES,
             "method_msgid": msgid, "method_params": params,
-            "used_msgid": used, "used_params": used_params,
+            "used_lines": used_lines(comparison, lang),
             "html_lang": "en" if lang == "en" else "ko", "title": TITLE, "causes": CAUSE,
             "colours": SEVERITY_COLOURS, "program_version": __version__}
 
@@ -320,9 +324,8 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
         out += [f"> **{t(N_('Different companies'))}**: " + _esc(t(
             DIFFERENT_COMPANIES, old=c.old_meta.get("company"), new=c.new_meta.get("company"))),
             ""]
-    used, used_params = used_msgid(c)
-    out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), "",
-            _esc(t(used, **used_params)), ""]
+    out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), ""]
+    out += [_esc(line) + "  " for line in used_lines(c, lang)] + [""]
     out += [f"## {t(N_('Change by area'))}", "",
             f"| {t(N_('Area'))} | {t(N_('Exposure'))} | {t(N_('Readiness'))} | "
             f"{t(N_('Change from the content version'))} |", "|---|---|---|---|"]
