@@ -126,7 +126,8 @@ def show_changes(window, changes) -> ChangesDialog:
     from wizard.core.engine import evaluation_day
 
     session = window.session
-    switched = changes.on != evaluation_day(session.assessment, session.evaluation_day).date
+    switched = changes.recorded is not None and \
+        changes.on != evaluation_day(session.assessment, session.evaluation_day).date
     if switched:
         session.set_evaluation_day(dt.date.fromisoformat(changes.on))
     dialog = ChangesDialog(changes, switched, window)
