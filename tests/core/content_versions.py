@@ -45,7 +45,7 @@ TRAINING_GAP = """findings:
 """
 
 
-def _replace(path: Path, old: str, new: str) -> None:
+def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -58,14 +58,14 @@ def make_versions(root: Path) -> tuple[Path, Path]:
     shutil.copytree(MINI, old)
     (current / "content.yaml").write_text(MANIFEST.format(id=ID, version=CURRENT), "utf-8")
     (old / "content.yaml").write_text(MANIFEST.format(id=ID, version=OLD), "utf-8")
-    _replace(old / "rules.yaml", "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
+    replace_once(old / "rules.yaml", "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
              "      - {date: 2025-01-15, event: in_force}\n"
              "      - {date: 2026-06-01, event: suspended}\n  - id: entity_list")
-    _replace(old / "chips.yaml", "    when: \"sells == 'yes'\"", "    when: \"sells == 'no'\"")
+    replace_once(old / "chips.yaml", "    when: \"sells == 'yes'\"", "    when: \"sells == 'no'\"")
     chips = (old / "chips.yaml").read_text(encoding="utf-8")
     start = chips.index("      - id: kyc")
     end = chips.index("findings:")
     (old / "chips.yaml").write_text(chips[:start] + chips[end:], encoding="utf-8")
-    _replace(old / "profile.yaml", "  - id: programme\n", LEGACY)
-    _replace(old / "profile.yaml", "findings:\n", TRAINING_GAP)
+    replace_once(old / "profile.yaml", "  - id: programme\n", LEGACY)
+    replace_once(old / "profile.yaml", "findings:\n", TRAINING_GAP)
     return current, old

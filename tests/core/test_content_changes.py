@@ -7,10 +7,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import shutil
 
 import pytest
 
-from tests.core.content_versions import ANSWERS, CURRENT, ID, OLD, make_versions
+from tests.conftest import MINI
+from tests.core.content_versions import (ANSWERS, CURRENT, ID, MANIFEST, OLD, make_versions,
+                                         replace_once)
 from wizard.core.assessment import (SCHEMA_VERSION, edit_meta, load_assessment, new_assessment,
                                     parse_assessment, save_assessment, set_answer)
 from wizard.core.content import load_content
@@ -152,14 +155,11 @@ def test_a_hand_typed_unknown_answer_is_still_refused(versions, tmp_path):
 
 def test_a_day_later_a_suspension_that_ended_shows_as_a_status_change(tmp_path):
     # same content; the registry says the rule was suspended until a day now past
-    from tests.core.content_versions import MANIFEST, _replace
-    from tests.conftest import MINI
-    import shutil
-
     folder = tmp_path / "packs"
     shutil.copytree(MINI, folder)
     (folder / "content.yaml").write_text(MANIFEST.format(id=ID, version=CURRENT), "utf-8")
-    _replace(folder / "rules.yaml", "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
+    replace_once(folder / "rules.yaml",
+             "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
              "      - {date: 2025-01-15, event: in_force}\n"
              "      - {date: 2026-06-01, event: suspended, until: 2026-11-30}\n"
              "  - id: entity_list")

@@ -69,6 +69,32 @@ def test_opening_an_older_assessment_shows_what_changed_first(make_window, versi
     assert not window.stepper.isVisible()
 
 
+def test_stepping_through_several_new_questions(make_window, versions, tmp_path, qtbot):
+    current, _old = versions
+    content = load_content(current)
+    assessment = new_assessment(content, "en")
+    assessment.meta = edit_meta(assessment.meta, date="2026-11-23")
+    for qid, value in ANSWERS.items():
+        if qid != "profile.legacy":
+            set_answer(assessment, content, qid, value)
+    saved = record(content, assessment)
+    data = json.loads(saved.to_json())
+    data["content"]["open"] = []          # as if staff and KYC were not asked when it was saved
+    path = tmp_path / "two.aitr.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    window = make_window(file=path, packs=current)
+    window.changes_dialog.go_button.click()
+    qtbot.waitUntil(lambda: window.stepper.isVisible(), timeout=2000)
+    assert window.stepper.label.text() == "New question 1 of 2"
+    assert window.wizard.currentPage().section.id == "business"       # profile.staff
+    window.stepper.next_button.click()
+    assert window.stepper.label.text() == "New question 2 of 2"
+    assert window.wizard.currentPage().section.id == "products"       # chips.kyc
+    assert not window.stepper.next_button.isEnabled()
+    window.files.new()                   # another assessment: the bar goes
+    assert not window.stepper.isVisible()
+
+
 def test_kept_answers_survive_a_save_from_the_wizard(make_window, versions, tmp_path, dialogs):
     current, old = versions
     path = _old_file(tmp_path, old)

@@ -23,9 +23,12 @@ from typing import Any, Callable, Optional
 
 from wizard.core.assessment import (Assessment, ContentRecord, parse_assessment,
                                     with_set_aside)
+from wizard.core.content import load_content
 from wizard.core.engine import compute_state, evaluation_day, fired_findings
+from wizard.core.errors import WizardError
 from wizard.core.localize import date_text
 from wizard.core.status_words import status_name
+from wizard.core.timeline import WATCH
 from wizard.i18n import LANGUAGES, N_, translate
 
 BASES = ("content", "snapshot", "unknown")
@@ -136,9 +139,6 @@ def recorded_content(record_: Optional[ContentRecord], current,
     """The content ``record_`` names, when it is installed and is not ``current`` (which is
     then used as it is); else None. ``folder_for`` is ``wizard.content_store.folder_for``. An
     installed copy that cannot be loaded, or that names itself otherwise, counts as absent."""
-    from wizard.core.content import load_content
-    from wizard.core.errors import WizardError
-
     if record_ is None or (record_.id, record_.version) == (current.content_id,
                                                            current.content_version):
         return None
@@ -184,7 +184,7 @@ def changes(content, assessment: Assessment, kept=(), on: Optional[dt.date] = No
             titles.setdefault(info.finding.id, info.finding)
     else:
         basis = "snapshot"
-        before = {fid: Status(status, _snapshot_label(status, before_day))
+        before = {fid: Status(status, _snapshot_label(status, before_day), status in WATCH)
                   for fid, status in recorded.findings.items()}
         waiting_before = set(recorded.open)
 

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.session = Session(content, self.assessment_language(), self)
         self.session.modified_changed.connect(self.setWindowModified)
         self.session.reset.connect(self.update_title)
+        self.session.reset.connect(self.stepper.finish)   # new questions of another file
         self.session.changed.connect(self.steps.refresh)
         self.wizard.attach(self.session)
         self.autosave.attach(self.session)
