@@ -58,9 +58,10 @@ def make_versions(root: Path) -> tuple[Path, Path]:
     shutil.copytree(MINI, old)
     (current / "content.yaml").write_text(MANIFEST.format(id=ID, version=CURRENT), "utf-8")
     (old / "content.yaml").write_text(MANIFEST.format(id=ID, version=OLD), "utf-8")
-    replace_once(old / "rules.yaml", "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
-             "      - {date: 2025-01-15, event: in_force}\n"
-             "      - {date: 2026-06-01, event: suspended}\n  - id: entity_list")
+    replace_once(old / "rules.yaml",
+                 "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
+                 "      - {date: 2025-01-15, event: in_force}\n"
+                 "      - {date: 2026-06-01, event: suspended}\n  - id: entity_list")
     replace_once(old / "chips.yaml", "    when: \"sells == 'yes'\"", "    when: \"sells == 'no'\"")
     chips = (old / "chips.yaml").read_text(encoding="utf-8")
     start = chips.index("      - id: kyc")

@@ -159,10 +159,10 @@ def test_a_day_later_a_suspension_that_ended_shows_as_a_status_change(tmp_path):
     shutil.copytree(MINI, folder)
     (folder / "content.yaml").write_text(MANIFEST.format(id=ID, version=CURRENT), "utf-8")
     replace_once(folder / "rules.yaml",
-             "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
-             "      - {date: 2025-01-15, event: in_force}\n"
-             "      - {date: 2026-06-01, event: suspended, until: 2026-11-30}\n"
-             "  - id: entity_list")
+                 "      - {date: 2025-01-15, event: in_force}\n  - id: entity_list",
+                 "      - {date: 2025-01-15, event: in_force}\n"
+                 "      - {date: 2026-06-01, event: suspended, until: 2026-11-30}\n"
+                 "  - id: entity_list")
     content = load_content(folder)
     assessment = record(content, _answered(content, {k: v for k, v in ANSWERS.items()
                                                      if k != "profile.legacy"}))
