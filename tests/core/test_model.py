@@ -67,7 +67,7 @@ def test_wrong_shapes_raise_plain_errors(bad):
 def test_assessment_objects_and_the_file_schema_declare_the_same_fields_and_defaults():
     from wizard.core import assessment, assessment_schema
 
-    for name in ("Meta", "PlanEdit", "Assessment"):
+    for name in ("Meta", "PlanEdit", "ContentRecord", "Assessment"):
         plain, checked = getattr(assessment, name), getattr(assessment_schema, name)
         fields = {f.name: f for f in dataclasses.fields(plain)}
         assert set(fields) == set(checked.model_fields), name

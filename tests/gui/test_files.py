@@ -108,8 +108,9 @@ def test_dropped_answers_from_an_older_pack_version_are_shown(make_window, dialo
     path = tmp_path / "old.json"
     path.write_text(json.dumps(old), encoding="utf-8")
     window = make_window(file=path)
-    assert dialogs.kinds() == ["information"]
-    assert "profile.old_question" in dialogs.texts()[0]
+    assert dialogs.kinds() == []             # listed in "What changed for this company"
+    assert "profile.old_question" in window.changes_dialog.view.toPlainText()
+    assert window.session.evaluation_day is None     # no record: statuses were not compared
     assert window.session.answer("profile.screening") == "yes"
     assert window.session.dropped[0].key == "profile.old_question"
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from wizard.cli.output import packs_folder
 from wizard.core.errors import InputError
-from wizard.i18n import N_
+from wizard.i18n import N_, NP_
 
 CHANGES = N_("{count} change(s) to {file}:")
 REFUSED = N_("{count} cell(s) refused, not imported:")
@@ -28,9 +29,12 @@ WRITTEN = N_("Saved {file} (the previous version is {backup}).")
 CREATED = N_("Saved {file}.")
 REFUSED_WITH_YES = N_("{count} cell(s) refused and nothing was written: correct them in the "
                       "sheet, or add --skip-refused to import the rest")
-DROPPED_WARNING = N_("Note: {count} answer(s) or plan entries of {file} no longer fit the "
-                     "current questionnaires and will not be in the saved file (the .bak "
-                     "keeps them).")
+DROPPED_WARNING = NP_("Note: {count} answer, note or plan entry of {file} fits no current "
+                      "question or action; it stays in the saved file, set aside, and reports "
+                      "list it.",
+                      "Note: {count} answers, notes or plan entries of {file} fit no current "
+                      "question or action; they stay in the saved file, set aside, and reports "
+                      "list them.")
 PLAN_FIELDS = {"owner": N_("owner"), "due": N_("due date"), "status": N_("status"),
                "comment": N_("comment")}
 KIND_WORDS = {"answer": N_("answer"), "note": N_("note")}
@@ -118,18 +122,14 @@ def _confirm(args, changes: int, refusals: list, file: str) -> bool:
     return True
 
 
-def _packs(args) -> Path:
-    """--packs, or the content in use (``content use``; the built-in content by default)."""
-    from wizard.content_store import active_folder
-
-    return Path(args.packs) if args.packs else active_folder()
-
-
-def _save(path: Path, assessment, existed: bool) -> None:
+def _save(path: Path, assessment, existed: bool, content, loaded=None) -> None:
+    """Save with the content record made now; entries set aside when the file was read are
+    kept in it (``content_changes.record``)."""
     from wizard.core.assessment import save_assessment
+    from wizard.core.content_changes import record
     from wizard.core.storage import backup_path
 
-    save_assessment(path, assessment)
+    save_assessment(path, record(content, assessment, loaded.dropped if loaded else ()))
     if existed:
         print(_say(WRITTEN, file=str(path), backup=str(backup_path(path))))
     else:
@@ -147,7 +147,7 @@ def run_import_plan(args) -> int:
     from wizard.core.plan_import import apply_plan, plan_changes
     from wizard.report.xlsx_read import read_tracker
 
-    content = load_content(_packs(args))
+    content = load_content(packs_folder(args))
     path = Path(args.assessment)
     loaded = load_assessment(path, content)
     tracker = read_tracker(Path(args.tracker))
@@ -174,7 +174,7 @@ def run_import_plan(args) -> int:
         return 1 if count else (2 if result.refusals else 0)
     _warn_dropped(loaded, path)
     apply_plan(loaded.assessment, result.changes)
-    _save(path, loaded.assessment, existed=True)
+    _save(path, loaded.assessment, existed=True, content=content, loaded=loaded)
     return 0
 
 
@@ -198,7 +198,7 @@ def run_import_answers(args) -> int:
     from wizard.core.presenting import answer_text
     from wizard.report.xlsx_read import questionnaire_language, read_questionnaire
 
-    content = load_content(_packs(args))
+    content = load_content(packs_folder(args))
     sheet = Path(args.sheet)
     company_cell, rows = read_questionnaire(sheet)
     path = Path(args.output)
@@ -237,5 +237,5 @@ def run_import_answers(args) -> int:
     if loaded is not None:
         _warn_dropped(loaded, path)
     apply_answers(assessment, content, result.changes)
-    _save(path, assessment, existed=existed)
+    _save(path, assessment, existed=existed, content=content, loaded=loaded)
     return 0

@@ -21,15 +21,20 @@ _FILE_ARGS = ("assessment", "old", "new")
 _FOLDER_ARGS = ("packs", "old_packs")
 
 
+def packs_folder(args) -> Path:
+    """--packs, or the content in use (``content use``; the built-in content by default)."""
+    from wizard.content_store import active_folder
+
+    return Path(args.packs) if getattr(args, "packs", None) else active_folder()
+
+
 def inputs_of(args) -> list[Path]:
     """Every file a command reads: its assessment files and the packs of its pack folders
     (the content in use when a command that reads packs is given none)."""
     found = [Path(value) for name in _FILE_ARGS if (value := getattr(args, name, None))]
     folders = [Path(value) for name in _FOLDER_ARGS if (value := getattr(args, name, None))]
     if hasattr(args, "packs") and not getattr(args, "packs", None):
-        from wizard.content_store import active_folder
-
-        folders.append(active_folder())
+        folders.append(packs_folder(args))
     for folder in folders:
         try:
             found.extend(sorted(folder.glob("*.yaml")))

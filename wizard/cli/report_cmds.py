@@ -19,7 +19,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from wizard.cli.output import add_output_args, inputs_of, write_output
+from wizard.cli.output import add_output_args, inputs_of, packs_folder, write_output
 from wizard.cli.words import say
 from wizard.core.errors import InputError
 from wizard.i18n import N_
@@ -80,6 +80,7 @@ ON_HELP = {
     "blank": N_("evaluate every rule's status on DATE, YYYY-MM-DD (default: today)"),
     "compare": N_("evaluate every rule's status on DATE, YYYY-MM-DD (default: each "
                   "assessment's date)"),
+    "changes": N_("take every rule's status now on DATE, YYYY-MM-DD (default: today)"),
 }
 NOT_A_DATE = N_("not a date: {text} (write it as YYYY-MM-DD, e.g. 2026-12-03)")
 CHECKLIST_BY_HELP = N_("group the checklist by area (default) or by the elements of a "
@@ -117,13 +118,6 @@ def _format(args, allowed: tuple[str, ...], default: str) -> str:
         raise InputError.said(BINARY_TO_FILE, fmt=fmt.upper() if fmt == "pdf" else fmt,
                               ext=EXTENSIONS[fmt])
     return fmt
-
-
-def _packs(args) -> Path:
-    """--packs, or the content in use (``content use``; the built-in content by default)."""
-    from wizard.content_store import active_folder
-
-    return Path(args.packs) if args.packs else active_folder()
 
 
 def _day(text: str) -> dt.date:
@@ -196,7 +190,7 @@ def run_report(args) -> int:
         from wizard.core.storage import check_new_file
 
         check_new_file(Path(args.output), force=args.force)   # before the work, not after
-    prepared = prepare(Path(args.assessment), _packs(args), on=args.on)
+    prepared = prepare(Path(args.assessment), packs_folder(args), on=args.on)
     lang = args.lang or prepared.loaded.assessment.meta.language
     data = export.render(prepared.report, fmt, lang, content=prepared.content,
                          group=args.checklist_by, detail=args.detail)
@@ -210,7 +204,7 @@ def run_blank(args) -> int:
     from wizard.report import blank
 
     fmt = _format(args, BLANK_FORMATS, "pdf")
-    content = load_content(_packs(args))
+    content = load_content(packs_folder(args))
     day = args.on or dt.date.today()
     if fmt == "pdf":
         data = blank.render_pdf(content, args.lang, args.pack_ids, on=day)
@@ -231,7 +225,7 @@ def run_compare(args) -> int:
     from wizard.report import compare
 
     fmt = _format(args, COMPARE_FORMATS, "md")
-    result = compare.compare_files(args.old, args.new, _packs(args), args.old_packs,
+    result = compare.compare_files(args.old, args.new, args.packs, args.old_packs,
                                    on=args.on)
     if result.different_companies:
         message = say(compare.DIFFERENT_COMPANIES, old=result.old_meta.get("company"),

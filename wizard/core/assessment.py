@@ -27,7 +27,8 @@ from wizard.core.storage import NotRegular, atomic_write, read_regular
 from wizard.i18n import N_, Note
 
 FORMAT = "ai-trade-readiness-assessment"
-SCHEMA_VERSION = 2      # 2: assessment id; business number, marking, reviewer and approver
+SCHEMA_VERSION = 3      # 2: assessment id; business number, marking, reviewer and approver
+                        # 3: the content record (what the answers were given against)
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_DIGITS = 300
@@ -43,6 +44,7 @@ MAX_ENTRIES = 2000      # answers, notes or plan entries (each); checked before 
 MAX_PACKS = 50          # entries in "packs" (as many as a folder may hold)
 MAX_VALUES = 100_000    # values in the whole file (lists and objects count their items)
 MAX_DROPPED = 500       # entries for questions or actions the current packs do not have
+MAX_VERSION = 1000      # a content version (a folder without content.yaml: its packs' versions)
 
 # Reasons an answer is not carried over (gettext ids: reports translate them).
 GONE_QUESTION = N_("question no longer in the current packs")
@@ -178,6 +180,23 @@ class PlanEdit:
         return dataclasses.asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class ContentRecord:
+    """The content the answers were last saved against (``docs/assessment-format.md``, "The
+    content record"): its id and version, the day rule statuses were taken on, and a snapshot of
+    what the user saw then, so that what changed can be told without the old content."""
+
+    id: str = ""            # Content.content_id
+    version: str = ""       # Content.content_version
+    on: str = ""            # ISO date the statuses below were taken on
+    findings: dict[str, str] = field(default_factory=dict)  # fired finding -> its rule status
+    open: list[str] = field(default_factory=list)       # questions shown and not answered
+    set_aside: list[str] = field(default_factory=list)  # kept entries that fit no question
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
 @dataclass(slots=True)
 class Assessment:
     """One company's answers, notes and plan edits, as saved to disk."""
@@ -190,6 +209,7 @@ class Assessment:
     answers: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     plan: dict[str, PlanEdit] = field(default_factory=dict)
+    content: Optional[ContentRecord] = None     # None: answered against unknown content
 
     def to_json(self) -> str:
         data = dataclasses.asdict(self)
@@ -274,7 +294,9 @@ def legacy_id(meta: Any) -> str:
 
 def _migrate(raw: dict) -> dict:
     """A file of an older schema in today's shape. Schema 1 had no ``id`` and none of the
-    sign-off fields (which default to empty): it gets the id :func:`legacy_id` makes."""
+    sign-off fields (which default to empty): it gets the id :func:`legacy_id` makes. Schema 2
+    had no content record: it stays without one (the content it was answered against is
+    unknown)."""
     if raw.get("schema_version") == SCHEMA_VERSION and raw.get("id"):
         return raw
     raw = dict(raw)
@@ -325,6 +347,14 @@ def _count_entries(raw: dict, name: str) -> None:
         if isinstance(entries, dict) and len(entries) > limit:
             raise AssessmentError.said(TOO_MANY_ENTRIES, file=name, part=part,
                                        count=f"{len(entries):,}", limit=f"{limit:,}")
+    record = raw.get("content")
+    if isinstance(record, dict):
+        for part, limit in (("findings", MAX_ENTRIES), ("open", MAX_ENTRIES),
+                            ("set_aside", MAX_DROPPED)):
+            entries = record.get(part)
+            if isinstance(entries, (dict, list)) and len(entries) > limit:
+                raise AssessmentError.said(TOO_MANY_ENTRIES, file=name, part=f"content.{part}",
+                                           count=f"{len(entries):,}", limit=f"{limit:,}")
 
 
 def _count_unfitting(raw: dict, content, name: str) -> None:
@@ -510,14 +540,22 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>", *,
                             id=checked.id, packs=dict(checked.packs),
                             meta=Meta(**checked.meta.model_dump()),
                             answers=dict(checked.answers), notes=dict(checked.notes),
-                            plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()})
+                            plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()},
+                            content=(ContentRecord(**checked.content.model_dump())
+                                     if checked.content is not None else None))
     dropped: list[Dropped] = []
     current = content.versions
     older = {pid for pid, ver in assessment.packs.items()
              if pid not in current or _version_tuple(ver) < _version_tuple(current[pid])}
+    record = assessment.content
+    # answered against other content (an update, another folder): whatever no longer fits is
+    # set aside like after a pack update; entries set aside before stay set aside
+    other = record is not None and (record.id, record.version) != (content.content_id,
+                                                                   content.content_version)
+    kept = frozenset(record.set_aside) if record is not None else frozenset()
 
     def migrating(key: str) -> bool:
-        return salvage or key.split(".", 1)[0] in older
+        return salvage or other or key in kept or key.split(".", 1)[0] in older
 
     answers = {}
     for qid, value in assessment.answers.items():
@@ -546,7 +584,7 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>", *,
     for aid, edit in assessment.plan.items():
         if aid in content.actions:
             plan[aid] = edit
-        elif older or salvage:
+        elif older or salvage or other or aid in kept:
             dropped.append(Dropped(aid, edit.as_dict(), GONE_ACTION))
         else:
             raise AssessmentError.said(UNKNOWN_ACTION, file=name, action=short(aid))
@@ -580,6 +618,33 @@ def save_assessment(path: Path, assessment: Assessment) -> None:
     """Save atomically, keeping the previous version as ``<name>.bak``."""
     # "replace": an unpaired surrogate (never real text) must not make the work unsaveable
     atomic_write(Path(path), assessment.to_json().encode("utf-8", "replace"), backup=True)
+
+
+def with_set_aside(assessment: Assessment, kept) -> Assessment:
+    """A copy of ``assessment`` with the entries set aside when it was read (``Dropped``: answers
+    and notes to questions, plan entries for actions, the current content does not have, or
+    answers that no longer fit) put back, and their keys listed in the content record's
+    ``set_aside``, so that reading the file again sets them aside again instead of refusing
+    it. An entry the user has since replaced (a question answered again) is not put back."""
+    answers, notes, plan = dict(assessment.answers), dict(assessment.notes), dict(assessment.plan)
+    keys = []
+    for item in kept:
+        if item.reason == GONE_ACTION:
+            if item.key not in plan and isinstance(item.value, dict):
+                plan[item.key] = PlanEdit(**{k: v for k, v in item.value.items()
+                                            if k in PlanEdit.__dataclass_fields__})
+                keys.append(item.key)
+        elif item.reason == GONE_NOTE:
+            if item.key not in notes and item.value:
+                notes[item.key] = item.value
+                keys.append(item.key)
+        elif item.key not in answers:
+            answers[item.key] = item.value
+            keys.append(item.key)
+    record = assessment.content or ContentRecord()
+    record = dataclasses.replace(record, set_aside=sorted(set(keys)))
+    return dataclasses.replace(assessment, answers=answers, notes=notes, plan=plan,
+                               content=record)
 
 
 def set_answer(assessment: Assessment, content, qid: str, value: Optional[Any]) -> None:

@@ -7,13 +7,15 @@ the wizard's own edits go through the same rules there (``edit_meta``, ``edit_pl
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wizard.core.assessment import (FORMAT, MAX_COMMENT, MAX_ID, MAX_MARKING,  # noqa: F401
-                                    MAX_NAME, META_LANGUAGES, PLAN_STATUSES, SCHEMA_VERSION,
-                                    check_business_number, check_date, check_notes)
+                                    MAX_NAME, MAX_VERSION, META_LANGUAGES, PLAN_STATUSES,
+                                    SCHEMA_VERSION, check_business_number, check_date,
+                                    check_notes)
+from wizard.core.timeline import STATUSES
 
 
 class Meta(BaseModel):
@@ -45,6 +47,19 @@ class PlanEdit(BaseModel):
     _check_due = field_validator("due")(check_date)
 
 
+class ContentRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default="", max_length=MAX_ID)
+    version: str = Field(default="", max_length=MAX_VERSION)
+    on: str = ""
+    findings: dict[str, Literal[STATUSES]] = Field(default_factory=dict)
+    open: list[str] = Field(default_factory=list)
+    set_aside: list[str] = Field(default_factory=list)
+
+    _check_on = field_validator("on")(check_date)
+
+
 class Assessment(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -56,5 +71,6 @@ class Assessment(BaseModel):
     answers: dict[str, Any] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     plan: dict[str, PlanEdit] = Field(default_factory=dict)
+    content: Optional[ContentRecord] = None
 
     _check_notes = field_validator("notes")(check_notes)

@@ -198,6 +198,12 @@ def _findings(content, state: State, rules: Rules) -> list[FindingResult]:
     return results
 
 
+def fired_findings(content, state: State, day: dt.date) -> list[FindingResult]:
+    """The findings the answers of ``state`` fire, with their rules' statuses on ``day`` (what
+    ``evaluate`` reports, without the rest of the report)."""
+    return _findings(content, state, Rules(content, day))
+
+
 def _checklist(content, state: State, assessment) -> list[ChecklistItem]:
     items = []
     for info in content.controls:

@@ -34,7 +34,12 @@ LEGAL_FORMS = N_("Co., Ltd., Inc., Corp., Corporation, Company, LLC, Limited")
 WATCH_ITEM = N_("watch item")
 BECAUSE_OF = N_("because of {cause}")
 CAUSE = {"answers": N_("the answers"), "content": N_("the content version")}
-
+# which content versions a comparison used, and where each came from
+USED_NEW = N_("Content used for NEW, and for OLD's answers now: {content} ({how}).")
+USED_OLD = N_("Content used for OLD as it was answered: {content} ({how}).")
+HOW = {"recorded": N_("the version the assessment records, installed"),
+       "option": N_("the packs given on the command line"),
+       "current": N_("the current content")}
 
 @dataclass(frozen=True)
 class AreaChange:
@@ -89,6 +94,10 @@ class Comparison:
     persisting: list
     completed: list[ActionDone]
     old_dropped: list = field(default_factory=list)
+    content_used: str = ""       # "id version" of the content NEW (and OLD now) is evaluated on
+    old_content_used: str = ""   # "id version" of the content OLD was evaluated on as answered
+    content_from: str = "current"   # HOW: where the content came from
+    old_content_from: str = ""      # HOW, or empty without old content
 
     @property
     def content_changed(self) -> list[tuple[str, str, str]]:
@@ -193,7 +202,27 @@ def compare(content, old_loaded, new_loaded, *, old_content=None,
         old_content_versions=old_content.versions if old_content is not None else {},
         old_content_given=old_content is not None,
         areas=areas, resolved=resolved, new=new, persisting=persisting, completed=completed,
-        old_dropped=list(old_loaded.dropped))
+        old_dropped=list(old_loaded.dropped), content_used=_name(content),
+        old_content_used=_name(old_content) if old_content is not None else "")
+
+
+def _name(content) -> str:
+    return f"{content.content_id} {content.content_version}"
+
+
+def used_lines(c: Comparison, lang: str) -> list[str]:
+    """The sentences that say which content versions the comparison used, and why."""
+    from wizard.i18n import translate
+    from wizard.report.common import both_or_one
+
+    def line(msgid: str, content: str, how: str) -> str:
+        return both_or_one(lambda code: translate(msgid, code, content=content,
+                                                  how=translate(HOW[how], code)), lang)
+
+    lines = [line(USED_NEW, c.content_used, c.content_from)]
+    if c.old_content_used:
+        lines.append(line(USED_OLD, c.old_content_used, c.old_content_from))
+    return lines
 
 
 def _area(report, area_id: str):
@@ -204,17 +233,37 @@ def _area(report, area_id: str):
 
 
 def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Comparison:
+    """Compare two files. ``packs``/``old_packs`` (``--packs``/``--old-packs``) win; without
+    them, the content each assessment records is used when it is installed
+    (``wizard.content_store.folder_for``): NEW's for NEW and OLD now, OLD's for OLD as it was
+    answered. Else the current content stands for both, as before."""
+    import dataclasses
     from pathlib import Path
 
+    from wizard import content_store
     from wizard.core.assessment import load_assessment
     from wizard.core.content import load_content
+    from wizard.core.content_changes import recorded_content
 
-    content = load_content(Path(packs) if packs else None)
+    content = load_content(Path(packs) if packs else content_store.active_folder())
     old_content = load_content(Path(old_packs)) if old_packs else None
     old = load_assessment(Path(old_path), content)
     new = load_assessment(Path(new_path), content)
+    came_from = "option" if packs else "current"
+    old_from = "option" if old_packs else ""
+    if not packs:
+        found = recorded_content(new.assessment.content, content, content_store.folder_for)
+        if found is not None:
+            content, came_from = found, "recorded"
+            old = load_assessment(Path(old_path), content)
+            new = load_assessment(Path(new_path), content)
+    if old_content is None:
+        found = recorded_content(old.assessment.content, content, content_store.folder_for)
+        if found is not None:
+            old_content, old_from = found, "recorded"
     original = load_assessment(Path(old_path), old_content) if old_content is not None else None
-    return compare(content, old, new, old_content=old_content, old_original=original, on=on)
+    result = compare(content, old, new, old_content=old_content, old_original=original, on=on)
+    return dataclasses.replace(result, content_from=came_from, old_content_from=old_from)
 
 
 def _context(comparison: Comparison, lang: str, target: str) -> dict:
@@ -225,6 +274,7 @@ def _context(comparison: Comparison, lang: str, target: str) -> dict:
     return {"c": comparison, "h": Helpers(lang), "target": target,
             "different_msgid": DIFFERENT_COMPANIES,
             "method_msgid": msgid, "method_params": params,
+            "used_lines": used_lines(comparison, lang),
             "html_lang": "en" if lang == "en" else "ko", "title": TITLE, "causes": CAUSE,
             "colours": SEVERITY_COLOURS, "program_version": __version__}
 
@@ -275,6 +325,7 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
             DIFFERENT_COMPANIES, old=c.old_meta.get("company"), new=c.new_meta.get("company"))),
             ""]
     out += [f"## {t(N_('How changes are attributed'))}", "", _method(c, lang), ""]
+    out += [_esc(line) + "  " for line in used_lines(c, lang)] + [""]
     out += [f"## {t(N_('Change by area'))}", "",
             f"| {t(N_('Area'))} | {t(N_('Exposure'))} | {t(N_('Readiness'))} | "
             f"{t(N_('Change from the content version'))} |", "|---|---|---|---|"]

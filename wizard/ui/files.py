@@ -4,6 +4,7 @@ the file side of the main window. Reading and writing are the core's (``load_ass
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from wizard.core.errors import WizardError
@@ -15,10 +16,6 @@ OPEN_TITLE = N_("Open an assessment")
 SAVE_TITLE = N_("Save the assessment")
 OPEN_FAILED = N_("The assessment could not be opened")
 SAVE_FAILED = N_("The assessment could not be saved")
-DROPPED_TITLE = N_("Some answers no longer fit")
-DROPPED = N_("This file was answered with an older version of the questionnaires. {count} "
-             "answers, notes or plan entries no longer fit the current questions and were set "
-             "aside (the report lists them):")
 MORE = N_("... and {count} more")
 RECOVER_TITLE = N_("Recover unsaved answers?")
 RECOVER = N_("The program did not close properly last time. Unsaved work from {time} was kept "
@@ -98,14 +95,25 @@ class FileController:
         self.window.autosave.clear()
         self.session.replace(loaded.assessment, Path(path), loaded.dropped)
         self._remember(Path(path))
-        if loaded.dropped:
-            self.show_dropped(loaded.dropped)
+        self.show_changes()
         return True
 
-    def show_dropped(self, dropped: list) -> None:
-        dialogs.inform(self.window, lang.tr(DROPPED_TITLE),
-                       lang.tr(DROPPED, count=len(dropped)) + "\n\n"
-                       + self._dropped_lines(dropped))
+    def show_changes(self) -> None:
+        """What changed for this company since the file was saved (content, statuses, new
+        questions, answers kept that fit no question), before anything else; nothing when
+        nothing changed."""
+        # loaded when a file is opened, not at start-up
+        from wizard import content_store
+        from wizard.core.content_changes import changes, recorded_content
+        from wizard.ui.changes_dialog import show_changes
+
+        session = self.session
+        old = recorded_content(session.assessment.content, session.content,
+                               content_store.folder_for)
+        found = changes(session.content, session.assessment, session.dropped,
+                        on=dt.date.today(), old_content=old)
+        if not found.empty:
+            show_changes(self.window, found)
 
     @staticmethod
     def _dropped_lines(dropped: list) -> str:
@@ -141,12 +149,18 @@ class FileController:
 
     def _write(self, path: Path) -> bool:
         from wizard.core.assessment import save_assessment
+        from wizard.core.content_changes import record
 
+        session = self.session
         try:
-            save_assessment(path, self.session.assessment)
+            # the content record of what the user sees now; set-aside entries are kept
+            saved = record(session.content, session.assessment, session.dropped,
+                           on=session.evaluation_day)
+            save_assessment(path, saved)
         except (WizardError, OSError) as exc:
             dialogs.error(self.window, lang.tr(SAVE_FAILED), lang.error_text(exc))
             return False
+        session.assessment.content = saved.content
         self.session.mark_saved(path)
         self.window.autosave.clear()
         self._remember(path)

@@ -10,12 +10,13 @@ from typing import Optional
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
-                               QToolButton)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from wizard import settings as settings_mod
 from wizard.i18n import N_
 from wizard.ui import dialogs, lang
 from wizard.ui.autosave import Autosave
+from wizard.ui.changes_dialog import QuestionStepper
 from wizard.ui.files import FileController
 from wizard.ui.readiness_wizard import ReadinessWizard
 from wizard.ui.steps_panel import STEPS, StepsPanel
@@ -73,7 +74,15 @@ class MainWindow(QMainWindow):
         self.wizard = ReadinessWizard(self)
         self.wizard.host = self
         self.wizard.finish_requested.connect(self.close)
-        self.setCentralWidget(self.wizard)
+        self.stepper = QuestionStepper(self)     # steps through new questions (what changed)
+        self.changes_dialog = None
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stepper)
+        column.addWidget(self.wizard, 1)
+        self.setCentralWidget(central)
         self.steps = StepsPanel(self.wizard)
         self.dock = QDockWidget(self)
         self.dock.setObjectName("stepsDock")
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
         self.session = Session(content, self.assessment_language(), self)
         self.session.modified_changed.connect(self.setWindowModified)
         self.session.reset.connect(self.update_title)
+        self.session.reset.connect(self.stepper.finish)   # new questions of another file
         self.session.changed.connect(self.steps.refresh)
         self.wizard.attach(self.session)
         self.autosave.attach(self.session)
@@ -265,6 +275,7 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(lang.plain(button.defaultAction().iconText()))
         self.wizard.retranslate()
         self.steps.retranslate()
+        self.stepper.retranslate()
         self.update_title()
 
     def _name_languages(self) -> None:
