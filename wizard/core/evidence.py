@@ -45,6 +45,10 @@ _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}\Z")
 _CHUNK = 1024 * 1024
 
+# What a state is called wherever it is shown
+STATUS_WORDS = {"present": N_("present"), "missing": N_("missing"), "altered": N_("altered"),
+                "reference": N_("reference")}
+
 # Refusals (``{file}``: the file given; ``{limit}`` and the like: numbers already formatted)
 NO_FOLDER_YET = N_("the assessment has not been saved yet; save it first, so that its "
                    "evidence has a folder beside it")
@@ -437,6 +441,16 @@ def counts(checked: Iterable[Checked]) -> dict[str, int]:
     for entry in checked:
         result[entry.status] += 1
     return result
+
+
+def size_text(size: int) -> str:
+    """A file size for people: ``512 B``, ``12.3 KB``, ``4.0 MB`` (the same in both
+    languages)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 2**20:.1f} MB"
 
 
 def item_from(data: dict) -> EvidenceItem:
