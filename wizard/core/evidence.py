@@ -44,6 +44,7 @@ MAX_TARGET_ID = 64                   # a question or action id
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}\Z")
 _CHUNK = 1024 * 1024
+_HASHED: dict[tuple, str] = {}   # (path, inode, size, mtime, ctime) -> SHA-256 found
 
 # What a state is called wherever it is shown
 STATUS_WORDS = {"present": N_("present"), "missing": N_("missing"), "altered": N_("altered"),
@@ -409,14 +410,23 @@ def status_of(path: Path, sha256: str, size: int) -> str:
         return "missing"
     if not stat.S_ISREG(info.st_mode) or info.st_size != size:
         return "altered"
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-    except OSError:
-        return "missing"
-    return "present" if digest.hexdigest() == sha256 else "altered"
+    # a file hashed before and not touched since is not read again (reports and the wizard
+    # check often; an evidence file may be 100 MB)
+    seen = (str(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    digest = _HASHED.get(seen)
+    if digest is None:
+        hasher = hashlib.sha256()
+        try:
+            with open(path, "rb") as fh:
+                while chunk := fh.read(_CHUNK):
+                    hasher.update(chunk)
+        except OSError:
+            return "missing"
+        digest = hasher.hexdigest()
+        if len(_HASHED) >= 4096:
+            _HASHED.clear()
+        _HASHED[seen] = digest
+    return "present" if digest == sha256 else "altered"
 
 
 def check(assessment, assessment_path: Optional[Path]) -> list[Checked]:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.core.assessment import (MAX_NOTE, Assessment, PlanEdit, edit_meta, edit_plan,
                                     new_assessment, set_answer)
+from wizard.core import evidence
 from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
 from wizard.ui import lang
@@ -120,7 +121,8 @@ class Session(QObject):
 
     # -- what the core says ----------------------------------------------------------------
     def report(self):
-        return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day)
+        return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day,
+                        evidence_checked=evidence.check(self.assessment, self.path))
 
     def set_evaluation_day(self, day: Optional[dt.date]) -> None:
         """Evaluate rule statuses on ``day`` (None: the assessment's date) from now on."""
