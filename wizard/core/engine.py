@@ -27,8 +27,8 @@ from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
 from wizard.core.presenting import answer_words
 from wizard.core.report_data import (SCHEMA_VERSION, ActionResult, AreaResult, Because,
                                      Calculation, ChecklistItem, ContentInfo, DroppedItem,
-                                     EvidenceEntry, Evaluation, FindingResult, PackInfo, PlanInfo, QuestionItem,
-                                     ReportData, RuleRef)
+                                     Evaluation, EvidenceEntry, FindingResult, PackInfo,
+                                     PlanInfo, QuestionItem, ReportData, RuleRef)
 from wizard.core.status_words import status_label
 from wizard.core.timeline import state_on
 from wizard.core.scoring import FORMULA, exposure_from, readiness_from

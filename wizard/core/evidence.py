@@ -375,6 +375,32 @@ def remove(assessment, key: str, number: int) -> EvidenceItem:
     return item
 
 
+def carry(old_path: Path, new_path: Path, assessment) -> list[str]:
+    """After the assessment was saved under another name (Save As): copy the files it uses from
+    the old evidence folder into the new one, each checked against its SHA-256 (the old folder
+    is left as it was). The stored names that could not be carried (missing or altered there,
+    or refused): :func:`check` will show them."""
+    old, new = folder_for(old_path), folder_for(new_path)
+    if old == new or not old.is_dir():
+        return sorted(used_names(assessment)) if old != new else []
+    failed = []
+    for items in assessment.evidence.values():
+        for item in items:
+            if item.kind != "file":
+                continue
+            source = old / item.stored_name()
+            if status_of(new / item.stored_name(), item.sha256, item.size) == "present":
+                continue
+            if status_of(source, item.sha256, item.size) != "present":
+                failed.append(item.stored_name())
+                continue
+            try:
+                _store(source, new)
+            except InputError:
+                failed.append(item.stored_name())
+    return sorted(set(failed))
+
+
 def used_names(assessment) -> set[str]:
     return {item.stored_name() for items in assessment.evidence.values() for item in items
             if item.kind == "file"}

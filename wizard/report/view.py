@@ -46,8 +46,8 @@ APPROVAL_ROLES = (("assessor", "date", N_("Prepared by")),
 # The evidence appendix (every format writes it from ``evidence_groups``)
 EVIDENCE_TITLE = N_("Appendix {letter}: Evidence")
 EVIDENCE_NOTE = N_("Files attached as evidence are kept in a folder beside the assessment named "
-                   "after it (for acme.json: acme.evidence), each named by its SHA-256. The state of each file was "
-                   "checked when this report was made: present (the file is there and its "
+                   "after it (for acme.json: acme.evidence), each named by its SHA-256. The "
+                   "state of each file was checked when this report was made: present (the file is there and its "
                    "SHA-256 matches), missing, or altered (its content is no longer what was "
                    "attached). Anyone can check a file by computing its SHA-256 (sha256sum FILE; "
                    "on Windows: certutil -hashfile FILE SHA256).")
