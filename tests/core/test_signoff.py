@@ -39,7 +39,7 @@ def test_a_schema_1_file_opens_unchanged_with_empty_sign_off_fields(mini_content
     assert a.plan["apply_licence"].owner == "Lee"
     assert (a.meta.business_number, a.meta.confidentiality, a.meta.reviewer,
             a.meta.review_date, a.meta.approver, a.meta.approval_date) == ("",) * 6
-    assert a.schema_version == SCHEMA_VERSION == 2
+    assert a.schema_version == SCHEMA_VERSION == 3
 
 
 def test_a_migrated_file_gets_the_same_id_every_time_and_keeps_it_once_saved(mini_content,
@@ -56,7 +56,7 @@ def test_a_migrated_file_gets_the_same_id_every_time_and_keeps_it_once_saved(min
     loaded.meta = edit_meta(loaded.meta, company="Renamed after the export")
     save_assessment(path, loaded)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 2 and saved["id"] == first.id
+    assert saved["schema_version"] == SCHEMA_VERSION and saved["id"] == first.id
     assert load_assessment(path, mini_content).assessment.id == first.id
     assert json.loads((tmp_path / "a.aitr.json.bak").read_text())["schema_version"] == 1
 

@@ -157,8 +157,8 @@ def test_screenshots(saved, tmp_path, mode, size, qtbot, screenshots_dir):
     window, path = saved
     lang.set_mode(mode)
     session = window.session
-    session.attach_evidence(KEY, _memo(tmp_path, "수출통제 분류 메모 classification memo.pdf"),
-                            "signed by the compliance officer")
+    name = "\uc218\ucd9c\ud1b5\uc81c memo classification memo.pdf"
+    session.attach_evidence(KEY, _memo(tmp_path, name), "signed by the compliance officer")
     session.attach_evidence(KEY, _memo(tmp_path, "screening-log-2026.xlsx", b"x" * 50_000))
     session.add_reference(KEY, "CM-2026-014, compliance binder 3", "original in the safe")
     (folder_for(path) / session.evidence(KEY)[1].stored_name()).write_bytes(b"changed")

@@ -111,6 +111,7 @@ _PYDANTIC = {
     "int_parsing": N_("must be a whole number"),
     "int_from_float": N_("must be a whole number"),
     "dict_type": N_("must be a JSON object"),
+    "list_type": N_("must be a list"),
     "model_type": N_("must be a JSON object"),
     "literal_error": N_("must be one of: {expected}"),
     "string_too_long": N_("is longer than {max_length} characters"),

@@ -47,10 +47,10 @@ APPROVAL_ROLES = (("assessor", "date", N_("Prepared by")),
 EVIDENCE_TITLE = N_("Appendix {letter}: Evidence")
 EVIDENCE_NOTE = N_("Files attached as evidence are kept in a folder beside the assessment named "
                    "after it (for acme.json: acme.evidence), each named by its SHA-256. The "
-                   "state of each file was checked when this report was made: present (the file is there and its "
-                   "SHA-256 matches), missing, or altered (its content is no longer what was "
-                   "attached). Anyone can check a file by computing its SHA-256 (sha256sum FILE; "
-                   "on Windows: certutil -hashfile FILE SHA256).")
+                   "state of each file was checked when this report was made: present (the file "
+                   "is there and its SHA-256 matches), missing, or altered (its content is no "
+                   "longer what was attached). Anyone can check a file by computing its "
+                   "SHA-256 (sha256sum FILE; on Windows: certutil -hashfile FILE SHA256).")
 EVIDENCE_QUESTION = N_("Question")
 EVIDENCE_ACTION = N_("Action")
 EVIDENCE_GONE = N_("no longer in the current questionnaires")
