@@ -186,3 +186,13 @@ def test_screenshots(saved, tmp_path, mode, size, qtbot, screenshots_dir):
     for _ in range(3):
         QApplication.processEvents()
     window.grab().save(f"/tmp/helperb-plan-{mode}-{size[0]}x{size[1]}.png")
+    # the question with its Evidence (3) button beside the note
+    section = next(pid for key, pid in window.wizard.sections.items() if key[0] == "chips")
+    assert window.wizard.go_to(section)
+    block = window.wizard.currentPage().blocks["chips.sells"]
+    for _ in range(3):
+        QApplication.processEvents()
+    label = "\uc99d\ube59\uc790\ub8cc(3)" if mode == "ko" else "Evidence (3)"
+    assert block.evidence_button.text() == label
+    assert block.evidence_button.width() >= block.evidence_button.sizeHint().width()
+    window.grab().save(f"/tmp/helperb-question-{mode}-{size[0]}x{size[1]}.png")

@@ -86,6 +86,7 @@ class QuestionBlock(QFrame):
         self.clear_button.setVisible(question.kind != "calculator")
         self.evidence_key = key_for("question", self.qid)
         self.evidence_button = QToolButton(self)
+        self.evidence_count = -1
         self.evidence_button.clicked.connect(self.show_evidence)
         self.evidence_button.setVisible(question.kind != "calculator")
 
@@ -94,6 +95,7 @@ class QuestionBlock(QFrame):
         head.addWidget(self.text, 1)
         head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(6)
@@ -105,7 +107,6 @@ class QuestionBlock(QFrame):
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_label, 0, Qt.AlignmentFlag.AlignTop)
         note_row.addWidget(self.note, 1)
-        note_row.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(note_row)
         self.text.setBuddy(self.editor.focus_widget())
         self.retranslate()
@@ -152,6 +153,8 @@ class QuestionBlock(QFrame):
         answered = self.qid in self.session.assessment.answers
         if self.clear_button.isEnabled() != answered:
             self.clear_button.setEnabled(answered)
+        if len(self.session.assessment.evidence.get(self.evidence_key, ())) != self.evidence_count:
+            self._count_evidence()
 
     # -- evidence --------------------------------------------------------------------------
     def show_evidence(self) -> None:
@@ -167,7 +170,8 @@ class QuestionBlock(QFrame):
         self._count_evidence()
 
     def _count_evidence(self) -> None:
-        count = len(self.session.assessment.evidence.get(self.evidence_key, ()))
+        count = self.evidence_count = len(self.session.assessment.evidence.get(
+            self.evidence_key, ()))
         self.evidence_button.setText(lang.ui(EVIDENCE, count=count))
 
     # -- help ------------------------------------------------------------------------------
