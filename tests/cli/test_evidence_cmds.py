@@ -143,3 +143,5 @@ def test_reports_list_the_evidence_with_hashes_and_state(assessment, memo, tmp_p
     summary = run("report", assessment, "--packs", MINI, "--lang", "en", "--detail", "summary",
                   "--format", "md", "-o", "-")
     assert summary.returncode == 0 and digest not in summary.stdout
+    assert "| **Evidence items** | 2 |" in summary.stdout          # the short form: counts
+    assert "| **Evidence files missing or altered** | 1 |" in summary.stdout

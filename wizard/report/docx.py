@@ -27,8 +27,9 @@ from wizard.report.common import lab, marking_text, pick, status_text, tr
 from wizard.core.evidence import STATUS_WORDS, size_text
 from wizard.core.localize import date_text
 from wizard.report.markdown import COUNSEL_NOTE, DROPPED_NOTE, NOTICE, TITLE, WATCH_NOTE
-from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_COUNTS,
-                                EVIDENCE_NOTE, EVIDENCE_QUESTION, EVIDENCE_TITLE,
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_BAD,
+                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE,
+                                EVIDENCE_QUESTION, EVIDENCE_TITLE,
                                 SEVERITY_COLOURS, approval, checklist_groups, evidence_counts,
                                 evidence_groups, glossary_terms, question_texts,
                                 severity_counts, urgent_actions)
@@ -372,6 +373,10 @@ class _Writer:
                   sum(1 for f in report.findings if f.watch), True),
                  (self.tr(N_("Questions for your counsel")), len(report.unsure), True),
                  (self.tr(N_("Unanswered questions")), len(report.unanswered), True)]
+        if report.evidence:
+            counts = evidence_counts(report)
+            rows += [(self.tr(EVIDENCE_ITEMS), len(report.evidence), True),
+                     (self.tr(EVIDENCE_BAD), counts["missing"] + counts["altered"], True)]
         for label, count, bold in rows:
             cells = self.row(table)
             self.cell_text(cells[0], plain=label, bold=bold)

@@ -13,8 +13,9 @@ from wizard.core.evidence import STATUS_WORDS, size_text
 from wizard.core.localize import date_text
 from wizard.i18n import N_, NP_
 from wizard.report.common import DETAILS, lab, marking_text, pick, tr
-from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_COUNTS,
-                                EVIDENCE_NOTE, EVIDENCE_QUESTION, EVIDENCE_TITLE,
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_BAD,
+                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE,
+                                EVIDENCE_QUESTION, EVIDENCE_TITLE,
                                 action_numbers, approval, checklist_groups, evidence_counts,
                                 evidence_groups, glossary_terms, question_texts,
                                 severity_counts, top_findings, urgent_actions)
@@ -199,6 +200,10 @@ def _summary(report, d: _Doc, group: str = BY_AREA, full: bool = True) -> None:
               str(len(report.watch_items()))],
              [f"**{d.tr(N_('Questions for your counsel'))}**", str(len(report.unsure))],
              [f"**{d.tr(N_('Unanswered questions'))}**", str(len(report.unanswered))]]
+    if report.evidence:
+        counts = evidence_counts(report)
+        rows += [[f"**{d.tr(EVIDENCE_ITEMS)}**", str(len(report.evidence))],
+                 [f"**{d.tr(EVIDENCE_BAD)}**", str(counts["missing"] + counts["altered"])]]
     d.table(["", "#"], rows)
     d.heading(3, d.tr(N_("Exposure and readiness by area")))
     rows = []

@@ -53,6 +53,8 @@ EVIDENCE_NOTE = N_("Files attached as evidence are kept in a folder beside the a
                    "SHA-256 (sha256sum FILE; on Windows: certutil -hashfile FILE SHA256).")
 EVIDENCE_QUESTION = N_("Question")
 EVIDENCE_ACTION = N_("Action")
+EVIDENCE_ITEMS = N_("Evidence items")
+EVIDENCE_BAD = N_("Evidence files missing or altered")
 EVIDENCE_GONE = N_("no longer in the current questionnaires")
 EVIDENCE_COUNTS = N_("Evidence: {present} file(s) present, {missing} missing, {altered} altered; "
                      "{references} reference(s).")
