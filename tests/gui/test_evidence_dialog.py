@@ -120,6 +120,18 @@ def test_unsaved_assessment_takes_references_only(make_window, qtbot, dialogs):
     assert "Save the assessment first" in dialog.info.text()
 
 
+def test_save_as_takes_the_files_along(saved, tmp_path, dialogs):
+    window, path = saved
+    window.session.attach_evidence(KEY, _memo(tmp_path))
+    other = tmp_path / "elsewhere" / "copy.aitr.json"
+    other.parent.mkdir()
+    dialogs.save_paths.append(str(other))
+    assert window.files.save_as()
+    assert [e.status for e in window.session.checked_evidence(KEY)] == ["present"]
+    assert len(list(folder_for(other).iterdir())) == 1
+    assert len(list(folder_for(path).iterdir())) == 1          # the old folder stays
+
+
 def test_question_button_and_plan_column_count(saved, tmp_path, monkeypatch):
     window, _path = saved
     session = window.session
@@ -149,7 +161,7 @@ def test_question_button_and_plan_column_count(saved, tmp_path, monkeypatch):
     pytest.fail("no block for chips.sells")
 
 
-@pytest.mark.parametrize("mode", ["en", "ko"])
+@pytest.mark.parametrize("mode", ["en", "ko", "both"])
 @pytest.mark.parametrize("size", [(800, 600), (1366, 768)])
 def test_screenshots(saved, tmp_path, mode, size, qtbot, screenshots_dir):
     from wizard.ui import lang
@@ -192,7 +204,8 @@ def test_screenshots(saved, tmp_path, mode, size, qtbot, screenshots_dir):
     block = window.wizard.currentPage().blocks["chips.sells"]
     for _ in range(3):
         QApplication.processEvents()
-    label = "\uc99d\ube59\uc790\ub8cc(3)" if mode == "ko" else "Evidence (3)"
+    label = {"ko": "\uc99d\ube59\uc790\ub8cc(3)", "en": "Evidence (3)",
+             "both": "\uc99d\ube59\uc790\ub8cc(3)\nEvidence (3)"}[mode]
     assert block.evidence_button.text() == label
     assert block.evidence_button.width() >= block.evidence_button.sizeHint().width()
     window.grab().save(f"/tmp/helperb-question-{mode}-{size[0]}x{size[1]}.png")

@@ -130,16 +130,17 @@ class EvidenceDialog(QDialog):
                        self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        # Close on a line of its own: four bilingual buttons and Close fit no 800-pixel screen
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        row.addWidget(close)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info)
         layout.addLayout(row)
-        self.resize(760, 420)
+        layout.addWidget(close)
+        self.resize(760, 440)
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------

@@ -172,7 +172,8 @@ class QuestionBlock(QFrame):
     def _count_evidence(self) -> None:
         count = self.evidence_count = len(self.session.assessment.evidence.get(
             self.evidence_key, ()))
-        self.evidence_button.setText(lang.ui(EVIDENCE, count=count))
+        # bilingual: English on a second line, so that the question keeps its width
+        self.evidence_button.setText(lang.ui_lines(EVIDENCE, count=count))
 
     # -- help ------------------------------------------------------------------------------
     def toggle_help(self) -> None:
