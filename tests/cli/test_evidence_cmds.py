@@ -15,6 +15,12 @@ from tests.cli.test_cli import run
 from tests.conftest import MINI
 from tests.report.conftest import MINI_ASSESSMENT, pdf_text, write_assessment
 
+def _edit(path, data: bytes) -> None:
+    """Someone edits a stored copy (stored read-only, as a careful user would find it)."""
+    path.chmod(0o600)
+    path.write_bytes(data)
+
+
 
 @pytest.fixture
 def assessment(tmp_path):
@@ -61,7 +67,7 @@ def test_add_list_check_remove(assessment, memo, tmp_path):
     good = _evidence("check", assessment)
     assert good.returncode == 0 and "every evidence file is present and unchanged" in good.stdout
 
-    stored.write_bytes(b"edited afterwards")
+    _edit(stored, b"edited afterwards")
     altered = _evidence("check", assessment)
     assert altered.returncode == 1, altered.stdout
     assert ": altered" in altered.stdout and "1 evidence file is missing or altered" in \
@@ -119,7 +125,7 @@ def test_reports_list_the_evidence_with_hashes_and_state(assessment, memo, tmp_p
     other.write_bytes(b"screening log")
     _evidence("add", assessment, "--action", "apply_licence", "--file", other)
     altered_digest = hashlib.sha256(b"screening log").hexdigest()
-    (assessment.parent / "hanbit.aitr.evidence" / f"{altered_digest}.xlsx").write_bytes(b"x")
+    _edit(assessment.parent / "hanbit.aitr.evidence" / f"{altered_digest}.xlsx", b"x")
     out = tmp_path / "out"
     out.mkdir()
     for fmt in ("json", "md", "html", "docx", "pdf"):

@@ -25,6 +25,12 @@ Q = "question:chips.sells"
 A = "action:apply_licence"
 DAY = dt.date(2026, 12, 4)
 
+def _edit(path, data: bytes) -> None:
+    """Someone edits a stored copy (stored read-only, as a careful user would find it)."""
+    path.chmod(0o600)
+    path.write_bytes(data)
+
+
 
 @pytest.fixture
 def saved(tmp_path, mini_content):
@@ -98,7 +104,7 @@ def test_missing_and_altered_are_found_and_the_report_shows_them(saved, tmp_path
     save_assessment(path, assessment)
     folder = folder_for(path)
     (folder / assessment.evidence[Q][0].stored_name()).unlink()
-    (folder / assessment.evidence[A][0].stored_name()).write_bytes(b"TWO")
+    _edit(folder / assessment.evidence[A][0].stored_name(), b"TWO")
     checked = evidence.check(assessment, path)
     assert [(c.key, c.status) for c in checked] == [(A, "altered"), (A, "reference"),
                                                    (Q, "missing")]
@@ -123,6 +129,26 @@ def test_moving_the_assessment_with_its_folder_keeps_it_working(saved, tmp_path,
     lonely = tmp_path / "lonely.aitr.json"
     shutil.copy(moved / path.name, lonely)
     assert [c.status for c in evidence.check(loaded, lonely)] == ["missing"]
+
+
+def test_a_stored_copy_is_read_only_and_an_edited_one_is_set_aside_never_replaced(saved,
+                                                                                  tmp_path):
+    path, assessment = saved
+    source = _file(tmp_path)
+    evidence.attach(assessment, path, Q, source)
+    stored = folder_for(path) / assessment.evidence[Q][0].stored_name()
+    if evidence._READ_ONLY:
+        assert stored.stat().st_mode & 0o777 == 0o400
+    _edit(stored, b"edited in place")
+    evidence.attach(assessment, path, A, source)               # the same file again
+    assert stored.read_bytes() == source.read_bytes()
+    aside = [p for p in folder_for(path).iterdir() if ".altered-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"edited in place"
+    # removing an item whose copy was edited leaves the edited file where it is
+    _edit(stored, b"edited again")
+    removed = [evidence.remove(assessment, Q, 1), evidence.remove(assessment, A, 1)]
+    save_assessment(path, assessment)
+    assert evidence.sweep(path, assessment, removed) == [] and stored.exists()
 
 
 def test_save_as_carries_the_files(saved, tmp_path):

@@ -17,6 +17,12 @@ from wizard.ui.readiness_wizard import PageId
 
 KEY = "question:chips.sells"
 
+def _edit(path, data: bytes) -> None:
+    """Someone edits a stored copy (stored read-only, as a careful user would find it)."""
+    path.chmod(0o600)
+    path.write_bytes(data)
+
+
 
 @pytest.fixture
 def saved(make_window, tmp_path, dialogs):
@@ -100,7 +106,7 @@ def test_missing_and_altered_are_shown_never_fatal(saved, tmp_path, dialogs, qtb
     assert window.files.save()
     folder = folder_for(path)
     (folder / session.evidence(KEY)[0].stored_name()).unlink()
-    (folder / session.evidence(KEY)[1].stored_name()).write_bytes(b"TWO")
+    _edit(folder / session.evidence(KEY)[1].stored_name(), b"TWO")
     dialog = EvidenceDialog(session, KEY, "Evidence", window)
     qtbot.addWidget(dialog)
     assert [r[5] for r in _cells(dialog)] == ["missing", "altered"]
@@ -173,7 +179,7 @@ def test_screenshots(saved, tmp_path, mode, size, qtbot, screenshots_dir):
     session.attach_evidence(KEY, _memo(tmp_path, name), "signed by the compliance officer")
     session.attach_evidence(KEY, _memo(tmp_path, "screening-log-2026.xlsx", b"x" * 50_000))
     session.add_reference(KEY, "CM-2026-014, compliance binder 3", "original in the safe")
-    (folder_for(path) / session.evidence(KEY)[1].stored_name()).write_bytes(b"changed")
+    _edit(folder_for(path) / session.evidence(KEY)[1].stored_name(), b"changed")
     window.resize(*size)
     dialog = EvidenceDialog(session, KEY, lang.tr(evidence_dialog.QUESTION_HEAD,
                                                   text=lang.pick(session.content.questions[

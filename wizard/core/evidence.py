@@ -10,9 +10,11 @@ The folder is always found from the assessment's own path, so moving the assessm
 with its folder keeps everything working.
 
 Nothing here destroys what the user has: :func:`attach` copies (the original stays where it
-was) through a temporary file and one rename; :func:`remove` only takes the item out of the
+was) through a temporary file and one rename, read-only (POSIX), and sets a stored copy that
+was edited since aside instead of replacing it; :func:`remove` only takes the item out of the
 assessment, and :func:`sweep` deletes a stored file only after the assessment was saved
-without it and when no item in the saved assessment still uses it.
+without it, when no item in the saved assessment still uses it, and when it is still the very
+copy that was attached.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ MAX_TARGET_ID = 64                   # a question or action id
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}\Z")
 _CHUNK = 1024 * 1024
+_READ_ONLY = os.name == "posix"   # Windows cannot replace or delete a read-only file
 _HASHED: dict[tuple, str] = {}   # (path, inode, size, mtime, ctime) -> SHA-256 found
 
 # What a state is called wherever it is shown
@@ -331,8 +334,13 @@ def _store(source: Path, folder: Path) -> tuple[str, int]:
             raise InputError.said(CANNOT_STORE, folder=str(folder),
                                   reason=exc.strerror or str(exc)) from exc
         target = folder / (digest.hexdigest() + extension(source.name))
-        if status_of(target, digest.hexdigest(), size) != "present":
+        state = status_of(target, digest.hexdigest(), size)
+        if state != "present":
             try:
+                if state == "altered":
+                    _set_aside(target)
+                if _READ_ONLY:         # a stored copy is not to be edited in place
+                    os.chmod(tmp, 0o400)
                 os.replace(tmp, target)
             except OSError as exc:
                 raise InputError.said(CANNOT_STORE, folder=str(folder),
@@ -344,6 +352,15 @@ def _store(source: Path, folder: Path) -> tuple[str, int]:
         except OSError:
             pass
     return digest.hexdigest(), size
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a stored file whose content is no longer what was attached (someone edited it)
+    to ``<name>.altered-<UTC time>`` beside it: replacing it would lose those edits."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = path.with_name(f"{path.name}.altered-{stamp}")
+    os.rename(path, aside)
+    return aside
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -408,7 +425,8 @@ def used_names(assessment) -> set[str]:
 
 def sweep(saved_path: Path, saved, removed: Iterable[EvidenceItem]) -> list[Path]:
     """After ``saved`` was written to ``saved_path``: delete the stored files of ``removed``
-    items that no item of ``saved`` uses any more; the files deleted. Never raises."""
+    items that no item of ``saved`` uses any more and whose content is still what was
+    attached (an altered file is left alone); the files deleted. Never raises."""
     keep = used_names(saved)
     folder = folder_for(saved_path)
     deleted = []
@@ -416,10 +434,12 @@ def sweep(saved_path: Path, saved, removed: Iterable[EvidenceItem]) -> list[Path
         if item.kind != "file" or item.stored_name() in keep:
             continue
         path = folder / item.stored_name()
+        # only the very copy that was attached: an edited (altered) file is someone's work
+        if status_of(path, item.sha256, item.size) != "present":
+            continue
         try:
-            if stat.S_ISREG(os.lstat(path).st_mode):
-                os.unlink(path)
-                deleted.append(path)
+            os.unlink(path)
+            deleted.append(path)
         except OSError:
             continue
     return deleted
