@@ -23,12 +23,15 @@ from typing import Any, Optional
 
 from wizard.core.answers import PROBLEM, check_answer, short
 from wizard.core.errors import AssessmentError
+from wizard.core.evidence import MAX_KEYS as MAX_EVIDENCE_KEYS
+from wizard.core.evidence import EvidenceItem, item_from
 from wizard.core.storage import NotRegular, atomic_write, read_regular
 from wizard.i18n import N_, Note
 
 FORMAT = "ai-trade-readiness-assessment"
 SCHEMA_VERSION = 3      # 2: assessment id; business number, marking, reviewer and approver
                         # 3: the content record (what the answers were given against)
+                        # 3: and evidence (files beside the assessment, references)
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_DIGITS = 300
@@ -110,6 +113,7 @@ _PYDANTIC = {
     "int_parsing": N_("must be a whole number"),
     "int_from_float": N_("must be a whole number"),
     "dict_type": N_("must be a JSON object"),
+    "list_type": N_("must be a list"),
     "model_type": N_("must be a JSON object"),
     "literal_error": N_("must be one of: {expected}"),
     "string_too_long": N_("is longer than {max_length} characters"),
@@ -210,12 +214,15 @@ class Assessment:
     notes: dict[str, str] = field(default_factory=dict)
     plan: dict[str, PlanEdit] = field(default_factory=dict)
     content: Optional[ContentRecord] = None     # None: answered against unknown content
+    # "question:<id>" or "action:<id>" -> its evidence, in the order added (wizard.core.evidence)
+    evidence: dict[str, list[EvidenceItem]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data = dataclasses.asdict(self)
         data["answers"] = dict(sorted(data["answers"].items()))
         data["notes"] = {k: v for k, v in sorted(data["notes"].items()) if v}
         data["plan"] = dict(sorted(data["plan"].items()))
+        data["evidence"] = {k: v for k, v in sorted(data["evidence"].items()) if v}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -342,7 +349,8 @@ def _count_entries(raw: dict, name: str) -> None:
     """At most ``MAX_ENTRIES`` answers, notes and plan entries (and ``MAX_PACKS`` packs), before
     the schema builds a model of each: the program never has more than that in a file."""
     for part, limit in (("answers", MAX_ENTRIES), ("notes", MAX_ENTRIES),
-                        ("plan", MAX_ENTRIES), ("packs", MAX_PACKS)):
+                        ("plan", MAX_ENTRIES), ("packs", MAX_PACKS),
+                        ("evidence", MAX_EVIDENCE_KEYS)):
         entries = raw.get(part)
         if isinstance(entries, dict) and len(entries) > limit:
             raise AssessmentError.said(TOO_MANY_ENTRIES, file=name, part=part,
@@ -542,7 +550,9 @@ def parse_assessment(data: bytes, content, name: str = "<assessment>", *,
                             answers=dict(checked.answers), notes=dict(checked.notes),
                             plan={k: PlanEdit(**v.model_dump()) for k, v in checked.plan.items()},
                             content=(ContentRecord(**checked.content.model_dump())
-                                     if checked.content is not None else None))
+                                     if checked.content is not None else None),
+                            evidence={k: [item_from(i.model_dump()) for i in v]
+                                      for k, v in checked.evidence.items()})
     dropped: list[Dropped] = []
     current = content.versions
     older = {pid for pid, ver in assessment.packs.items()

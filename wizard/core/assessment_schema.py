@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (BaseModel, ConfigDict, Field, field_validator,  # noqa: I001
+                      model_validator)
 
+from wizard.core import evidence as _evidence
 from wizard.core.assessment import (FORMAT, MAX_COMMENT, MAX_ID, MAX_MARKING,  # noqa: F401
                                     MAX_NAME, MAX_VERSION, META_LANGUAGES, PLAN_STATUSES,
-                                    SCHEMA_VERSION, check_business_number, check_date,
+                                    SCHEMA_VERSION, _Refused, check_business_number, check_date,
                                     check_notes)
 from wizard.core.timeline import STATUSES
 
@@ -60,6 +62,34 @@ class ContentRecord(BaseModel):
     _check_on = field_validator("on")(check_date)
 
 
+def _checked(check):
+    """A core check as a pydantic validator: its refusal keeps the core's words."""
+
+    def validate(value):
+        try:
+            return check(value)
+        except _evidence.Refused as exc:
+            raise _Refused(exc.note.msgid, **exc.note.params) from exc
+    return validate
+
+
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal[_evidence.KINDS] = "file"
+    name: str = Field(default="", max_length=_evidence.MAX_FILE_NAME)
+    size: int = 0
+    sha256: str = Field(default="", max_length=64)
+    reference: str = Field(default="", max_length=_evidence.MAX_REFERENCE)
+    note: str = Field(default="", max_length=_evidence.MAX_EVIDENCE_NOTE)
+    added: str = ""
+
+    @model_validator(mode="after")
+    def _fits(self):
+        _checked(_evidence.check_item)(_evidence.item_from(self.model_dump()))
+        return self
+
+
 class Assessment(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -72,5 +102,8 @@ class Assessment(BaseModel):
     notes: dict[str, str] = Field(default_factory=dict)
     plan: dict[str, PlanEdit] = Field(default_factory=dict)
     content: Optional[ContentRecord] = None
+    evidence: dict[str, list[EvidenceItem]] = Field(default_factory=dict)
 
+    _check_evidence = field_validator("evidence", mode="before")(
+        _checked(_evidence.check_map))
     _check_notes = field_validator("notes")(check_notes)

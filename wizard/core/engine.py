@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from wizard import __version__
-from wizard.core import expr, frameworks
+from wizard.core import evidence, expr, frameworks
 from wizard.core.age import content_age
 from wizard.core.calculators import CALCULATORS
 from wizard.core.calculators.compute import with_statuses
@@ -28,8 +28,8 @@ from wizard.core.model import EXPOSURE_LEVELS, SEVERITIES, TIMEFRAMES
 from wizard.core.presenting import answer_words
 from wizard.core.report_data import (SCHEMA_VERSION, ActionResult, AreaResult, Because,
                                      Calculation, ChecklistItem, ContentInfo, DroppedItem,
-                                     Evaluation, FindingResult, PackInfo, PlanInfo, QuestionItem,
-                                     ReportData, RuleRef)
+                                     Evaluation, EvidenceEntry, FindingResult, PackInfo,
+                                     PlanInfo, QuestionItem, ReportData, RuleRef)
 from wizard.core.status_words import status_label
 from wizard.core.timeline import state_on
 from wizard.core.scoring import FORMULA, exposure_from, readiness_from
@@ -328,9 +328,38 @@ def _calculations(content, state: State, rules: "Rules") -> list[Calculation]:
     return result
 
 
-def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None) -> ReportData:
+def _evidence(content, assessment, checked, actions) -> list[EvidenceEntry]:
+    """The evidence in the report: questions first (in the content's order), then actions (in
+    plan order; evidence on what the content no longer has last), each item with its state."""
+    if checked is None:
+        checked = evidence.check(assessment, None)   # no folder: nothing is read
+    entries = []
+    for entry in checked:
+        target, ident = entry.key.split(":", 1)
+        if target == "question":
+            info = content.questions.get(ident)
+            title = info.question.text.as_dict() if info is not None else None
+        else:
+            action = content.actions.get(ident)
+            title = action.action.text.as_dict() if action is not None else None
+        item = entry.item
+        entries.append(EvidenceEntry(target, ident, title, entry.number, item.kind, item.name,
+                                     item.size, item.sha256, item.reference, item.note,
+                                     item.added, entry.status))
+    order = {qid: n for n, qid in enumerate(content.questions)}
+    priority = {action.id: action.priority for action in actions}
+    entries.sort(key=lambda e: (e.target != "question",
+                                (order if e.target == "question" else priority).get(e.id, 10**9),
+                                e.id, e.number))
+    return entries
+
+
+def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None,
+             evidence_checked=None) -> ReportData:
     """The full report data for ``assessment`` (answers already checked against content),
-    with every rule's status as it stands on ``on`` (default: the assessment's date)."""
+    with every rule's status as it stands on ``on`` (default: the assessment's date).
+    ``evidence_checked``: the assessment's evidence as :func:`wizard.core.evidence.check`
+    found it on disk (None: files are listed as missing, there being no folder to look in)."""
     evaluation = evaluation_day(assessment, on)
     day = dt.date.fromisoformat(evaluation.date)
     rules = Rules(content, day)
@@ -385,4 +414,5 @@ def evaluate(content, assessment, dropped=(), on: Optional[dt.date] = None) -> R
         dropped=[DroppedItem(d.key, d.value, d.reason) for d in dropped],
         rules=sorted(rules.refs.values(), key=lambda ref: (ref.citations[:1], ref.id)),
         assessment_id=assessment.id,
-        programme=frameworks.results(content.frameworks, checklist))
+        programme=frameworks.results(content.frameworks, checklist),
+        evidence=_evidence(content, assessment, evidence_checked, actions))

@@ -218,6 +218,27 @@ class FrameworkResult:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceEntry:
+    """One evidence item on a question or plan action (``target``: ``question`` or ``action``,
+    ``id``; ``title``: its text, None when the content no longer has it), with the state of a
+    file when the report was made (``present``, ``missing``, ``altered``; a reference is
+    ``reference``). ``number`` counts from 1 on its question or action."""
+
+    target: str
+    id: str
+    title: Optional[Bilingual]
+    number: int
+    kind: str
+    name: str
+    size: int
+    sha256: str
+    reference: str
+    note: str
+    added: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     schema_version: int
     evaluation: Evaluation
@@ -235,6 +256,7 @@ class ReportData:
     rules: list[RuleRef] = field(default_factory=list)  # every rule the report cites
     assessment_id: str = ""
     programme: list[FrameworkResult] = field(default_factory=list)
+    evidence: list[EvidenceEntry] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return _plain(self)

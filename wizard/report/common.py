@@ -98,11 +98,14 @@ def prepare(assessment_path: Path, packs: Optional[Path] = None,
             on: Optional[dt.date] = None) -> Prepared:
     """Load the packs and the assessment and evaluate it (rule statuses on ``on``, by default
     the assessment's date): the one entry all formats share."""
+    from wizard.core import evidence
     from wizard.core.assessment import load_assessment
     from wizard.core.content import load_content
     from wizard.core.engine import evaluate
 
     content = load_content(packs)
     loaded = load_assessment(assessment_path, content)
-    report = evaluate(content, loaded.assessment, loaded.dropped, on=on)
+    checked = evidence.check(loaded.assessment, Path(assessment_path))
+    report = evaluate(content, loaded.assessment, loaded.dropped, on=on,
+                      evidence_checked=checked)
     return Prepared(content, loaded, report)

@@ -21,14 +21,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 
+from wizard.core.evidence import STATUS_WORDS, size_text
+from wizard.core.localize import date_text
 from wizard.i18n import N_
 from wizard.report import wordml
 from wizard.report.common import (UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE, content_name,
                                   lab, marking_text, pick, status_text, tr)
-from wizard.core.localize import date_text
 from wizard.report.markdown import COUNSEL_NOTE, DROPPED_NOTE, NOTICE, TITLE, WATCH_NOTE
-from wizard.report.view import (APPROVAL, BOX, BY_AREA, SEVERITY_COLOURS, approval,
-                                checklist_groups, glossary_terms, question_texts,
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_BAD,
+                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE,
+                                EVIDENCE_QUESTION, EVIDENCE_TITLE,
+                                SEVERITY_COLOURS, approval, checklist_groups, evidence_counts,
+                                evidence_groups, glossary_terms, question_texts,
                                 severity_counts, urgent_actions)
 
 SUBTITLE = N_("How US AI trade rules reach your company: readiness checklist, findings and "
@@ -374,6 +378,10 @@ class _Writer:
                   sum(1 for f in report.findings if f.watch), True),
                  (self.tr(N_("Questions for your counsel")), len(report.unsure), True),
                  (self.tr(N_("Unanswered questions")), len(report.unanswered), True)]
+        if report.evidence:
+            counts = evidence_counts(report)
+            rows += [(self.tr(EVIDENCE_ITEMS), len(report.evidence), True),
+                     (self.tr(EVIDENCE_BAD), counts["missing"] + counts["altered"], True)]
         for label, count, bold in rows:
             cells = self.row(table)
             self.cell_text(cells[0], plain=label, bold=bold)
@@ -592,9 +600,39 @@ class _Writer:
             wordml.run(item, pick(q.text, self.lang))
             wordml.run(item, f"  ({pick(self.areas[q.area].title, self.lang)})", size=SMALL_PT)
 
+    def evidence(self, letter: str) -> None:
+        """Evidence per question and action, each file with its full SHA-256 and state."""
+        self.heading(self.tr(EVIDENCE_TITLE, letter=letter), 1)
+        self.para(self.tr(EVIDENCE_NOTE), small=True)
+        counts = evidence_counts(self.report)
+        self.para(self.tr(EVIDENCE_COUNTS, present=counts["present"], missing=counts["missing"],
+                          altered=counts["altered"], references=counts["reference"]))
+        for group in evidence_groups(self.report):
+            kind = self.tr(EVIDENCE_ACTION if group.target == "action" else EVIDENCE_QUESTION)
+            number = f" #{group.priority}" if group.priority else ""
+            self.heading(f"{kind}{number}: {pick(group.title, self.lang)} ({group.id})", 2)
+            table = self.table(["#", self.tr(N_("Evidence")), self.tr(N_("Size")),
+                                self.tr(N_("Added")), "SHA-256", self.tr(N_("State"))],
+                               [0.8, 4.6, 1.8, 2.4, 5.2, 2.2])
+            for e in group.items:
+                cells = self.row(table)
+                self.cell_text(cells[0], plain=str(e.number))
+                if e.kind == "file":
+                    self.cell_text(cells[1], plain=e.name, extra=(e.note,))
+                    self.cell_text(cells[2], plain=size_text(e.size))
+                    self.cell_text(cells[4], plain=e.sha256, small=True)
+                else:
+                    self.cell_text(cells[1], plain=f"{self.tr(N_('Reference'))}: {e.reference}",
+                                   extra=(e.note,))
+                    self.cell_text(cells[2], plain="-")
+                    self.cell_text(cells[4], plain="-")
+                self.cell_text(cells[3], plain=date_text(e.added, self.lang, short=True) or "-")
+                self.cell_text(cells[5], plain=self.tr(STATUS_WORDS[e.status]),
+                               bold=e.status in ("missing", "altered"))
+
     def appendices(self) -> None:
         report = self.report
-        letters = iter("ABCDEFG")
+        letters = iter("ABCDEFGH")
         terms = glossary_terms(self.content)
         if terms:
             self.heading(self.tr(N_("Appendix {letter}: Glossary"), letter=next(letters)), 1)
@@ -636,6 +674,8 @@ class _Writer:
                     for line in list(result.get("working", [])) + list(result.get("notes", [])):
                         wordml.run(self.bullet(), line,
                                    colour=GREY if self.lang == "both" and lang == "en" else None)
+        if report.evidence:
+            self.evidence(next(letters))
         self.heading(self.tr(N_("Appendix {letter}: How the scores are computed"),
                              letter=next(letters)), 1)
         self.texts(report.content.scoring)

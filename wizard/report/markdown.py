@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 
+from wizard.core.evidence import STATUS_WORDS, size_text
 from wizard.core.localize import date_text
 from wizard.i18n import N_, NP_
 from wizard.report.common import (DETAILS, UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE,
                                   content_name, lab, marking_text, pick, tr)
-from wizard.report.view import (APPROVAL, BOX, BY_AREA, action_numbers, approval,
-                                checklist_groups, glossary_terms, question_texts,
+from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_BAD,
+                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE,
+                                EVIDENCE_QUESTION, EVIDENCE_TITLE,
+                                action_numbers, approval, checklist_groups, evidence_counts,
+                                evidence_groups, glossary_terms, question_texts,
                                 severity_counts, top_findings, urgent_actions)
 
 TITLE = N_("AI Trade Readiness report")
@@ -200,6 +204,10 @@ def _summary(report, d: _Doc, group: str = BY_AREA, full: bool = True) -> None:
               str(len(report.watch_items()))],
              [f"**{d.tr(N_('Questions for your counsel'))}**", str(len(report.unsure))],
              [f"**{d.tr(N_('Unanswered questions'))}**", str(len(report.unanswered))]]
+    if report.evidence:
+        counts = evidence_counts(report)
+        rows += [[f"**{d.tr(EVIDENCE_ITEMS)}**", str(len(report.evidence))],
+                 [f"**{d.tr(EVIDENCE_BAD)}**", str(counts["missing"] + counts["altered"])]]
     d.table(["", "#"], rows)
     d.heading(3, d.tr(N_("Exposure and readiness by area")))
     rows = []
@@ -346,8 +354,35 @@ def _counsel(report, d: _Doc) -> None:
     d.add("")
 
 
+def _evidence(report, d: _Doc, letter: str) -> None:
+    """Evidence per question and action, each file with its full SHA-256 and state."""
+    d.heading(2, d.tr(EVIDENCE_TITLE, letter=letter))
+    d.add(d.tr(EVIDENCE_NOTE), "")
+    counts = evidence_counts(report)
+    d.add(d.tr(EVIDENCE_COUNTS, present=counts["present"], missing=counts["missing"],
+               altered=counts["altered"], references=counts["reference"]), "")
+    for group in evidence_groups(report):
+        kind = d.tr(EVIDENCE_ACTION if group.target == "action" else EVIDENCE_QUESTION)
+        number = f" #{group.priority}" if group.priority else ""
+        d.heading(3, f"{kind}{number}: {d.pick(group.title)} (`{group.id}`)")
+        rows = []
+        for e in group.items:
+            state = d.tr(STATUS_WORDS[e.status])
+            if e.status in ("missing", "altered"):
+                state = f"**{state}**"
+            what = (_esc(e.name) if e.kind == "file"
+                    else f"{d.tr(N_('Reference'))}: {_esc(e.reference)}")
+            if e.note:
+                what += f" ({_esc(e.note)})"
+            rows.append([str(e.number), what, size_text(e.size) if e.kind == "file" else "-",
+                         date_text(e.added, d.lang, short=True) or "-",
+                         f"`{e.sha256}`" if e.kind == "file" else "-", state])
+        d.table(["#", d.tr(N_("Evidence")), d.tr(N_("Size")), d.tr(N_("Added")), "SHA-256",
+                 d.tr(N_("State"))], rows)
+
+
 def _appendices(report, d: _Doc, content) -> None:
-    letters = iter("ABCDEFG")
+    letters = iter("ABCDEFGH")
     if report.rules:
         d.heading(2, d.tr(N_("Appendix {letter}: The rules cited and their status on {date}"),
                           letter=next(letters),
@@ -387,6 +422,8 @@ def _appendices(report, d: _Doc, content) -> None:
                 for line in list(result.get("working", [])) + list(result.get("notes", [])):
                     d.add(f"- {_esc(line)}")
                 d.add("")
+    if report.evidence:
+        _evidence(report, d, next(letters))
     d.heading(2, d.tr(N_("Appendix {letter}: How the scores are computed"),
                       letter=next(letters)))
     d.paragraphs(report.content.scoring)

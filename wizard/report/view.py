@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from markupsafe import Markup, escape
 
+from wizard.core.evidence import STATUS_WORDS, STATUSES, size_text
 from wizard.core.labels import KINDS
 from wizard.core.model import SEVERITIES
 from wizard.core.localize import date_text, number_text
@@ -40,6 +41,58 @@ APPROVAL = N_("Approval")
 APPROVAL_ROLES = (("assessor", "date", N_("Prepared by")),
                   ("reviewer", "review_date", N_("Reviewed by")),
                   ("approver", "approval_date", N_("Approved by")))
+
+
+# The evidence appendix (every format writes it from ``evidence_groups``)
+EVIDENCE_TITLE = N_("Appendix {letter}: Evidence")
+EVIDENCE_NOTE = N_("Files attached as evidence are kept in a folder beside the assessment named "
+                   "after it (for acme.json: acme.evidence), each named by its SHA-256. The "
+                   "state of each file was checked when this report was made: present (the file "
+                   "is there and its SHA-256 matches), missing, or altered (its content is no "
+                   "longer what was attached). Anyone can check a file by computing its "
+                   "SHA-256 (sha256sum FILE; on Windows: certutil -hashfile FILE SHA256).")
+EVIDENCE_QUESTION = N_("Question")
+EVIDENCE_ACTION = N_("Action")
+EVIDENCE_ITEMS = N_("Evidence items")
+EVIDENCE_BAD = N_("Evidence files missing or altered")
+EVIDENCE_GONE = N_("no longer in the current questionnaires")
+EVIDENCE_COUNTS = N_("Evidence: {present} file(s) present, {missing} missing, {altered} altered; "
+                     "{references} reference(s).")
+
+
+@dataclass(frozen=True)
+class EvidenceGroup:
+    """The evidence on one question or plan action: ``target`` (``question``/``action``),
+    ``id``, ``title`` ({ko, en}, or the words for "no longer in the questionnaires"),
+    ``priority`` (an action's number in the plan, else None) and its items."""
+
+    target: str
+    id: str
+    title: dict
+    priority: Optional[int]
+    items: list
+
+
+def evidence_groups(report) -> list[EvidenceGroup]:
+    """The report's evidence by question and action, in the order the report data has it."""
+    priority = {a.id: a.priority for a in report.actions}
+    groups: list[EvidenceGroup] = []
+    for entry in report.evidence:
+        if not groups or (groups[-1].target, groups[-1].id) != (entry.target, entry.id):
+            groups.append(EvidenceGroup(entry.target, entry.id,
+                                        entry.title or bilingual(EVIDENCE_GONE),
+                                        priority.get(entry.id) if entry.target == "action"
+                                        else None, []))
+        groups[-1].items.append(entry)
+    return groups
+
+
+def evidence_counts(report) -> dict[str, int]:
+    """How many evidence items are in each state: present, missing, altered, reference."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for entry in report.evidence:
+        counts[entry.status] += 1
+    return counts
 
 
 class Helpers:
@@ -82,6 +135,17 @@ class Helpers:
     def label(self, label: dict) -> Markup:
         """A ``{ko, en}`` label made by the core (a rule's status), in the report's language."""
         return bi(label, self.mode, inline=True)
+
+    @staticmethod
+    def size(size: int) -> str:
+        return size_text(size)
+
+    def evidence_status(self, status: str) -> Markup:
+        """An evidence item's state; a missing or altered file stands out."""
+        words = self._(STATUS_WORDS[status])
+        if status in ("missing", "altered"):
+            return Markup('<b class="alert">{}</b>').format(words)
+        return Markup("{}").format(words)
 
     @staticmethod
     def box(state: str) -> Markup:
@@ -273,6 +337,8 @@ def report_context(report, mode: str, *, target: str, content=None,
         "question_texts": question_texts(content, report),
         "program_version": report.content.program_version,
         "content_name": content_name(report.content),
+        "evidence": evidence_groups(report),
+        "evidence_counts": evidence_counts(report),
     }
 
 

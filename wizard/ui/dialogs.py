@@ -112,3 +112,9 @@ def open_workbook(parent: Optional[QWidget], title: str, folder: str) -> Optiona
     filters = f"{lang.tr(WORKBOOK_FILTER)};;{lang.tr(ALL_FILTER)}"
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return Path(path) if path else None
+
+
+def open_any(parent: Optional[QWidget], title: str, folder: str) -> Optional[Path]:
+    """Any file (evidence to attach)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, lang.tr(ALL_FILTER))
+    return Path(path) if path else None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBu
                                QVBoxLayout, QWidget)
 
 from wizard.core.assessment import MAX_NOTE
+from wizard.core.evidence import key_for
 from wizard.i18n import N_
 from wizard.ui import lang, questions, style
 from wizard.ui.glossary import terms_in, tooltip_html
@@ -29,6 +30,9 @@ NOTE_NAME = N_("Note on: {question}")
 CHECKLIST_TAG = N_("Readiness checklist item")
 COMPUTED_TAG = N_("Computed from your answers")
 HELP_NAME = N_("Help on: {question}")
+EVIDENCE = N_("Evidence ({count})")
+EVIDENCE_TIP = N_("Files and references that support this answer or action")
+EVIDENCE_NAME = N_("Evidence for: {question}")
 
 
 class QuestionBlock(QFrame):
@@ -80,12 +84,18 @@ class QuestionBlock(QFrame):
         self.clear_button = QToolButton(self)
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setVisible(question.kind != "calculator")
+        self.evidence_key = key_for("question", self.qid)
+        self.evidence_button = QToolButton(self)
+        self.evidence_count = -1
+        self.evidence_button.clicked.connect(self.show_evidence)
+        self.evidence_button.setVisible(question.kind != "calculator")
 
         head = QHBoxLayout()
         head.setSpacing(6)
         head.addWidget(self.text, 1)
         head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(6)
@@ -128,6 +138,7 @@ class QuestionBlock(QFrame):
         self.editor.set_value(self.known)
         self.note.set_text(self.session.note(self.qid))
         self._message("")
+        self._count_evidence()
 
     def refresh(self, state) -> None:
         stored = self.session.answer(self.qid)
@@ -142,6 +153,27 @@ class QuestionBlock(QFrame):
         answered = self.qid in self.session.assessment.answers
         if self.clear_button.isEnabled() != answered:
             self.clear_button.setEnabled(answered)
+        if len(self.session.assessment.evidence.get(self.evidence_key, ())) != self.evidence_count:
+            self._count_evidence()
+
+    # -- evidence --------------------------------------------------------------------------
+    def show_evidence(self) -> None:
+        # the dialog module is loaded when first opened: most sessions never open it
+        from wizard.ui.evidence_dialog import QUESTION_HEAD, EvidenceDialog
+
+        heading = lang.tr(QUESTION_HEAD, text=lang.pick(self.info.question.text, " / "))
+        dialog = EvidenceDialog(self.session, self.evidence_key, heading, self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        self._count_evidence()
+
+    def _count_evidence(self) -> None:
+        count = self.evidence_count = len(self.session.assessment.evidence.get(
+            self.evidence_key, ()))
+        # bilingual: English on a second line, so that the question keeps its width
+        self.evidence_button.setText(lang.ui_lines(EVIDENCE, count=count))
 
     # -- help ------------------------------------------------------------------------------
     def toggle_help(self) -> None:
@@ -196,5 +228,8 @@ class QuestionBlock(QFrame):
         self.note.setAccessibleName(lang.tr(NOTE_NAME, question=plain))
         self.help.setText(self._help_html() if self.help_button.isChecked() else "")
         self.help.setAccessibleName(lang.tr(HELP_NAME, question=plain))
+        self._count_evidence()
+        self.evidence_button.setToolTip(lang.tr(EVIDENCE_TIP))
+        self.evidence_button.setAccessibleName(lang.tr(EVIDENCE_NAME, question=plain))
         self.setAccessibleName(plain)
         self.editor.retranslate()

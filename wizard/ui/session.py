@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.core.assessment import (MAX_NOTE, Assessment, PlanEdit, edit_meta, edit_plan,
                                     new_assessment, set_answer)
+from wizard.core import evidence
 from wizard.core.engine import State, compute_state, evaluate, progress
 from wizard.core.errors import AssessmentError
 from wizard.ui import lang
@@ -37,6 +38,9 @@ class Session(QObject):
         # the day rule statuses are evaluated on when the user chose one ("as of today");
         # None: the assessment's date. Not saved with the assessment.
         self.evaluation_day: Optional[dt.date] = None
+        # evidence items removed since the last save: their stored files are deleted only
+        # once the assessment has been saved without them (wizard.core.evidence.sweep)
+        self.removed_evidence: list = []
 
     # -- loading ---------------------------------------------------------------------------
     def replace(self, assessment: Assessment, path: Optional[Path] = None,
@@ -45,6 +49,7 @@ class Session(QObject):
         self.path = Path(path) if path else None
         self.dropped = list(dropped or [])
         self.evaluation_day = None
+        self.removed_evidence = []
         self.state = compute_state(self.content, assessment.answers)
         self._set_modified(modified)
         self.reset.emit()
@@ -54,7 +59,13 @@ class Session(QObject):
         self.replace(new_assessment(self.content, language))
 
     def mark_saved(self, path: Path) -> None:
+        """The assessment was saved to ``path``: stored files of evidence removed before the
+        save that nothing uses now are deleted."""
+        if self.path is not None and Path(path) != self.path:
+            evidence.carry(self.path, Path(path), self.assessment)   # Save As: files come along
         self.path = Path(path)
+        evidence.sweep(self.path, self.assessment, self.removed_evidence)
+        self.removed_evidence = []
         self._set_modified(False)
 
     # -- edits -----------------------------------------------------------------------------
@@ -111,6 +122,36 @@ class Session(QObject):
         self.assessment.plan = plan
         self._changed(recompute=False)
 
+    # -- evidence --------------------------------------------------------------------------
+    def evidence(self, key: str) -> list:
+        """The items recorded on ``key`` (``question:<id>`` or ``action:<id>``)."""
+        return list(self.assessment.evidence.get(key, ()))
+
+    def checked_evidence(self, key: str) -> list:
+        """The items on ``key`` with the state of their files now."""
+        return [entry for entry in evidence.check(self.assessment, self.path)
+                if entry.key == key]
+
+    def attach_evidence(self, key: str, source: Path, note: str = "") -> None:
+        """Copy ``source`` into the evidence folder and record it (InputError if refused)."""
+        evidence.attach(self.assessment, self.path, key, source, note)
+        self._changed(recompute=False)
+
+    def add_reference(self, key: str, reference: str, note: str = "") -> None:
+        evidence.add_reference(self.assessment, key, reference, note)
+        self._changed(recompute=False)
+
+    def remove_evidence(self, key: str, number: int) -> None:
+        self.removed_evidence.append(evidence.remove(self.assessment, key, number))
+        self._changed(recompute=False)
+
+    def evidence_file(self, key: str, number: int) -> Optional[Path]:
+        """Where item ``number`` of ``key`` is stored (None: a reference, or no folder)."""
+        items = self.assessment.evidence.get(key, ())
+        if self.path is None or not 1 <= number <= len(items) or items[number - 1].kind != "file":
+            return None
+        return evidence.folder_for(self.path) / items[number - 1].stored_name()
+
     def apply_imported(self, apply) -> None:
         """Apply changes read from an Excel file (``apply(assessment)`` puts them in through
         the core) and refresh every page, as after opening a file; the work is then unsaved."""
@@ -120,7 +161,8 @@ class Session(QObject):
 
     # -- what the core says ----------------------------------------------------------------
     def report(self):
-        return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day)
+        return evaluate(self.content, self.assessment, self.dropped, on=self.evaluation_day,
+                        evidence_checked=evidence.check(self.assessment, self.path))
 
     def set_evaluation_day(self, day: Optional[dt.date]) -> None:
         """Evaluate rule statuses on ``day`` (None: the assessment's date) from now on."""

@@ -39,8 +39,9 @@ COUNTS = (NP_("{count} finding that is an obligation", "{count} findings that ar
           NP_("{count} information item (not a duty)", "{count} information items (not a duty)"),
           NP_("{count} watch item", "{count} watch items"),
           NP_("{count} action", "{count} actions"))
-PLAN_HINT = N_("Set an owner, a due date and a status for each action. Your entries are saved "
-               "with the assessment.")
+PLAN_HINT = N_("Set an owner, a due date and a status for each action; double-click Evidence to "
+               "attach files or references. Your entries are saved with the assessment.")
+PLAN_EVIDENCE = N_("&Evidence for the selected action...")
 SCORING = N_("How the scores are computed")
 FINDINGS_NAME = N_("Findings and watch items")
 GROUP_BY = N_("&Group the checklist by")
@@ -134,15 +135,45 @@ class ResultsPage(BasePage):
         self.plan_hint.setWordWrap(True)
         self.plan_model = PlanModel(wizard.session, self) if wizard.session else None
         self.plan = PlanTable(self.plan_model, plan_tab)
+        self.plan.evidence_requested.connect(self.show_evidence)
         plan_layout = QVBoxLayout(plan_tab)
         plan_layout.addWidget(self.plan_hint)
         plan_layout.addWidget(self.plan, 1)
+        # the Evidence column may be scrolled out of sight in a small window: a button too
+        self.evidence_button = QPushButton(plan_tab)
+        self.evidence_button.clicked.connect(self._evidence_of_current)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence_button)
+        evidence_row.addStretch(1)
+        plan_layout.addLayout(evidence_row)
 
         for widget in (self.overview, checklist_tab, self.findings, plan_tab):
             self.tabs.addTab(widget, "")
         self.body_layout.addWidget(self.age)
         self.body_layout.addWidget(self.tabs, 1)
         self.retranslate()
+
+    def _evidence_of_current(self) -> None:
+        index = self.plan.currentIndex()
+        row = index.row() if index.isValid() else 0
+        if self.plan_model is not None and 0 <= row < self.plan_model.rowCount():
+            self.show_evidence(self.plan_model.action_id(row))
+
+    def show_evidence(self, action_id: str) -> None:
+        """The evidence dialog of one plan action; its count in the table follows."""
+        # loaded when first opened: most sessions never open it
+        from wizard.core.evidence import key_for
+        from wizard.ui.evidence_dialog import ACTION_HEAD, EvidenceDialog
+
+        action = next((a for a in self.plan_model.rows if a.id == action_id), None)
+        text = lang.pick(action.title, " / ") if action is not None else action_id
+        dialog = EvidenceDialog(self.session, key_for("action", action_id),
+                                lang.tr(ACTION_HEAD, text=text), self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        self.plan_model.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         self.show_report(self.session.report())
@@ -238,6 +269,7 @@ class ResultsPage(BasePage):
             self.tabs.setTabText(index, lang.ui_lines(text))
         self.tabs.setAccessibleName(lang.tr(TITLE))
         self.plan_hint.setText(lang.ui_lines(PLAN_HINT))
+        self.evidence_button.setText(lang.ui(PLAN_EVIDENCE))
         self.group_label.setText(lang.ui(GROUP_BY))
         self.group_box.setAccessibleName(lang.plain(lang.tr(GROUP_BY)))
         self.findings.setAccessibleName(lang.tr(FINDINGS_NAME))

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHeaderView,
                                QStyledItemDelegate, QTableView)
 
 from wizard.core.assessment import PLAN_STATUSES
+from wizard.core.evidence import key_for
 from wizard.i18n import N_
 from wizard.ui import lang
 
-COLUMNS = (N_("#"), N_("Action"), N_("Owner"), N_("Due"), N_("Status"), N_("Comment"))
-PRIORITY, ACTION, OWNER, DUE, STATUS, COMMENT = range(len(COLUMNS))
+COLUMNS = (N_("#"), N_("Action"), N_("Owner"), N_("Due"), N_("Status"), N_("Comment"),
+           N_("Evidence"))
+PRIORITY, ACTION, OWNER, DUE, STATUS, COMMENT, EVIDENCE = range(len(COLUMNS))
+EVIDENCE_TIP = N_("Evidence for this action: double-click, or press Enter, to see, attach or "
+                  "remove files and references")
 DETAILS = N_("{area} \u00b7 {when} \u00b7 {role}")
 EDITABLE = {OWNER: "owner", DUE: "due", STATUS: "status", COMMENT: "comment"}
 WATCH_ONLY = N_("(watch item)")
@@ -25,7 +29,7 @@ EMPTY_DATE = QDate(2000, 1, 1)
 # widths in average characters of the table's font: the action text never gets narrower than
 # ACTION_MIN (it wraps, and the table scrolls sideways instead); the others are fixed
 ACTION_MIN = 30
-WIDTHS = {PRIORITY: 4, OWNER: 14, DUE: 12, STATUS: 11, COMMENT: 18}
+WIDTHS = {PRIORITY: 4, OWNER: 14, DUE: 12, STATUS: 11, COMMENT: 18, EVIDENCE: 6}
 
 
 class PlanModel(QAbstractTableModel):
@@ -76,6 +80,9 @@ class PlanModel(QAbstractTableModel):
             return plan.due
         if column == STATUS:
             return lang.label("plan_status", plan.status)
+        if column == EVIDENCE:
+            return str(len(self.session.assessment.evidence.get(key_for("action", action.id),
+                                                                 ())))
         return plan.comment
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -83,6 +90,10 @@ class PlanModel(QAbstractTableModel):
             return None
         action = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == EVIDENCE:
+            return lang.tr(EVIDENCE_TIP)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == EVIDENCE:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole):
             return self._text(action, column)
@@ -155,10 +166,14 @@ class StatusDelegate(QStyledItemDelegate):
 
 
 class PlanTable(QTableView):
-    """Enter starts editing the current cell (and never reaches the wizard's Next button)."""
+    """Enter starts editing the current cell (and never reaches the wizard's Next button); on
+    the Evidence column, Enter or a double click asks for the action's evidence."""
+
+    evidence_requested = Signal(str)     # an action id
 
     def __init__(self, model: PlanModel, parent=None) -> None:
         super().__init__(parent)
+        self.doubleClicked.connect(self._double_clicked)
         self.setModel(model)
         self.date_delegate = DateDelegate(self)
         self.status_delegate = StatusDelegate(self)
@@ -204,12 +219,20 @@ class PlanTable(QTableView):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             index = self.currentIndex()
+            if index.isValid() and index.column() == EVIDENCE:
+                self.evidence_requested.emit(self.model().action_id(index.row()))
+                event.accept()
+                return
             if index.isValid() and self.state() != QAbstractItemView.State.EditingState \
                     and index.flags() & Qt.ItemFlag.ItemIsEditable:
                 self.edit(index)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == EVIDENCE:
+            self.evidence_requested.emit(self.model().action_id(index.row()))
 
     def retranslate(self) -> None:
         self.model().retranslate()
