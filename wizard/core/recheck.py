@@ -1,0 +1,226 @@
+"""Re-checking a client library: what the current content and date change for each client.
+
+What a client last saw is their answers evaluated on their assessment's date with the content
+they were answered against (``then_content`` finds it by the recorded id and version; without
+it, or for files that record none, the current content stands in, so that only the date moves).
+What they would see now is the same answers with the current content on ``on`` (default today).
+:func:`finding_changes` compares the two: findings new, resolved, or changed in status.
+
+Only what can differ is evaluated. Once per run, the findings whose definition differs between
+the two contents (with every question and pack condition they depend on) are set aside; once
+per assessment date, the findings whose rule's status differs between that date and ``on``.
+For each client only those findings are evaluated, on the questions they need
+(:func:`wizard.core.engine.questions_for`, :func:`wizard.core.engine.compute_state`,
+:func:`wizard.core.engine.fired`): every other finding gives the same answer twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from wizard.core.answers import check_answer
+from wizard.core.assessment import AnswerChecks
+from wizard.core.clients import Client, Scan, Unreadable, scan
+from wizard.core.engine import Rules, compute_state, fired, questions_for
+from wizard.core.errors import AssessmentError
+from wizard.core.model import SEVERITIES
+
+CHANGE_KINDS = ("new", "status", "resolved")
+
+# Finds the content an assessment was answered against by its recorded id and version.
+ThenContent = Callable[[str, str], Optional[object]]
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """One finding that reads differently for a client now than when they last saw it."""
+
+    id: str
+    kind: str                               # CHANGE_KINDS
+    severity: str
+    title: dict[str, str]
+    before: Optional[str] = None            # the rule's status then (None: did not apply)
+    after: Optional[str] = None             # and now
+    before_label: Optional[dict] = None
+    after_label: Optional[dict] = None
+
+
+@dataclass(frozen=True)
+class ClientChanges:
+    client: Client
+    changes: tuple[FindingChange, ...]
+
+    @property
+    def weight(self) -> tuple:
+        """How much the change means (bigger first): critical changes, then all of them."""
+        ranks = [SEVERITIES.index(c.severity) for c in self.changes]
+        return tuple(sum(1 for r in ranks if r == level) for level in range(len(SEVERITIES)))
+
+
+@dataclass(frozen=True)
+class Recheck:
+    folder: Path
+    on: dt.date
+    content_id: str
+    content_version: str
+    clients: tuple[ClientChanges, ...]      # most affected first
+    unreadable: tuple[Unreadable, ...]
+
+    @property
+    def affected(self) -> tuple[ClientChanges, ...]:
+        return tuple(c for c in self.clients if c.changes)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A finding as one evaluation shows it: its severity, title and rule status."""
+
+    severity: str
+    title: dict
+    status: str
+    label: dict
+
+
+def finding_changes(before: dict[str, _Seen], after: dict[str, _Seen]) -> list[FindingChange]:
+    """Findings new (in ``after`` only), resolved (in ``before`` only) and changed in status,
+    from two maps of the findings that fire (id -> what it shows), most severe first."""
+    changes = []
+    for fid, now in after.items():
+        then = before.get(fid)
+        if then is None:
+            changes.append(FindingChange(fid, "new", now.severity, now.title, None, now.status,
+                                         None, now.label))
+        elif then.status != now.status:
+            changes.append(FindingChange(fid, "status", now.severity, now.title, then.status,
+                                         now.status, then.label, now.label))
+    for fid, then in before.items():
+        if fid not in after:
+            changes.append(FindingChange(fid, "resolved", then.severity, then.title, then.status,
+                                         None, then.label, None))
+    changes.sort(key=lambda c: (SEVERITIES.index(c.severity), CHANGE_KINDS.index(c.kind), c.id))
+    return changes
+
+
+class _Side:
+    """One content on one day: what each finding shows, and the findings to re-evaluate."""
+
+    def __init__(self, content, day: dt.date) -> None:
+        self.content, self.day = content, day
+        rules = Rules(content, day)
+        self.by_id = {info.finding.id: info for info in content.findings}
+        self.seen = {}
+        for fid, info in self.by_id.items():
+            ref = rules.ref(info.finding.rules[0])
+            self.seen[fid] = _Seen(info.finding.severity, info.finding.title.as_dict(),
+                                   ref.status, ref.label)
+        self._plans: dict[frozenset, tuple] = {}
+
+    def plan(self, ids: frozenset) -> tuple[tuple, list]:
+        """The questions to go through and the findings to test for the findings ``ids``."""
+        if ids not in self._plans:
+            findings = [self.by_id[fid] for fid in sorted(ids) if fid in self.by_id]
+            self._plans[ids] = (questions_for(self.content, findings), findings)
+        return self._plans[ids]
+
+    def showing(self, answers: dict, ids: frozenset) -> dict[str, _Seen]:
+        """The findings of ``ids`` that fire on ``answers``, as they show."""
+        questions, findings = self.plan(ids)
+        if not findings:
+            return {}
+        state = compute_state(self.content, answers, questions)
+        return {info.finding.id: self.seen[info.finding.id]
+                for info in fired(self.content, state, findings)}
+
+
+def _closure_signature(content, infos) -> tuple:
+    """What decides whether a finding fires, comparable between two contents."""
+    questions = questions_for(content, infos)
+    packs = {info.pack.id for info in infos} | {q.pack_id for q in questions}
+    return (tuple((i.finding, i.when, i.pack.id) for i in infos),
+            tuple((q.qid, q.conditions, q.question) for q in questions),
+            tuple(sorted((pid, content.applies.get(pid)) for pid in packs)))
+
+
+def redefined(then, now) -> frozenset:
+    """Ids of the findings whose definition differs between two contents (added, retired, or
+    changed in themselves or in a question or condition they depend on)."""
+    if then is now:
+        return frozenset()
+    old = {info.finding.id: info for info in then.findings}
+    new = {info.finding.id: info for info in now.findings}
+    if then.groups != now.groups:
+        return frozenset(old) | frozenset(new)
+    changed = set(old.keys() ^ new.keys())
+    for fid in old.keys() & new.keys():
+        if _closure_signature(then, [old[fid]]) != _closure_signature(now, [new[fid]]):
+            changed.add(fid)
+    return frozenset(changed)
+
+
+def _restated(then_side: _Side, now_side: _Side, redone: frozenset) -> frozenset:
+    """The findings to evaluate for a client: redefined ones and those whose status moved."""
+    moved = {fid for fid, seen in now_side.seen.items()
+             if fid in then_side.seen and then_side.seen[fid].status != seen.status}
+    return frozenset(redone | moved)
+
+
+def _then_answers(client: Client, then) -> dict:
+    """The client's answers for the content they were answered against: as read, plus those
+    the current content set aside that ``then`` still knows."""
+    loaded = client.loaded
+    if not loaded.dropped:
+        return loaded.assessment.answers
+    answers = dict(loaded.assessment.answers)
+    for item in loaded.dropped:
+        info = then.questions.get(item.key)
+        if info is not None and info.kind != "calculator":
+            try:
+                answers[info.qid] = check_answer(info.question, item.value, item.key)
+            except AssessmentError:
+                continue
+    return answers
+
+
+def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
+                 then_content: Optional[ThenContent] = None) -> Recheck:
+    """:class:`Recheck` for clients already read (see the module's docstring)."""
+    on = on or dt.date.today()
+    now_side = _Side(content, on)
+    thens: dict[tuple, object] = {}
+    sides: dict[tuple, _Side] = {}
+    redone: dict[int, frozenset] = {}
+    results = []
+    for client in found.clients:
+        then = content
+        if then_content is not None and client.content_id != "unknown":
+            key = (client.content_id, client.content_version)
+            if key not in thens:
+                thens[key] = then_content(*key) or content
+            then = thens[key]
+        day = client.day or on
+        side_key = (id(then), day)
+        if side_key not in sides:
+            sides[side_key] = _Side(then, day)
+        then_side = sides[side_key]
+        if id(then) not in redone:
+            redone[id(then)] = redefined(then, content)
+        ids = _restated(then_side, now_side, redone[id(then)])
+        if not ids:
+            results.append(ClientChanges(client, ()))
+            continue
+        before = then_side.showing(_then_answers(client, then), ids)
+        after = now_side.showing(client.loaded.assessment.answers, ids)
+        results.append(ClientChanges(client, tuple(finding_changes(before, after))))
+    results.sort(key=lambda c: (tuple(-n for n in c.weight),
+                                c.client.company.casefold(), c.client.path.name.casefold()))
+    return Recheck(found.folder, on, content.content_id, content.content_version,
+                   tuple(results), found.unreadable)
+
+
+def recheck_folder(folder: Path, content, on: Optional[dt.date] = None,
+                   then_content: Optional[ThenContent] = None) -> Recheck:
+    """Every client in ``folder`` re-checked against ``content`` on ``on`` (default today)."""
+    return recheck_scan(scan(folder, content, AnswerChecks(content)), content, on, then_content)
