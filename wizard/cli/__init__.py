@@ -29,6 +29,7 @@ INTERNAL = N_("internal error: {error}\nNothing was written. Set READINESS_DEBUG
               "details and please report them.")
 
 COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.import_cmds",
+                   "wizard.cli.clients_cmds",
                    "wizard.cli.calc_cmds", "wizard.cli.gui_cmds")
 
 

@@ -198,10 +198,10 @@ def questions_for(content, findings) -> tuple:
             todo.extend(cond.references())
         if info.kind == "calculator":
             todo.extend(f"{info.pack_id}.{src}" for src in info.question.inputs.values())
-    first: set[str] = set()
+    packs = {questions[qid].pack_id for qid in wanted} | {info.pack.id for info in findings}
     for info in questions.values():
-        if info.pack_id not in first:
-            first.add(info.pack_id)
+        if info.pack_id in packs:
+            packs.discard(info.pack_id)
             wanted.add(info.qid)
     return tuple(info for info in questions.values() if info.qid in wanted)
 

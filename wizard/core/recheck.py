@@ -27,10 +27,12 @@ from wizard.core.clients import Client, Scan, Unreadable, scan
 from wizard.core.engine import Rules, compute_state, fired, questions_for
 from wizard.core.errors import AssessmentError
 from wizard.core.model import SEVERITIES
+from wizard.core.timeline import state_on
 
 CHANGE_KINDS = ("new", "status", "resolved")
 
-# Finds the content an assessment was answered against by its recorded id and version.
+# Finds the content an assessment was answered against by its recorded id and version ("unknown"
+# for a file that records none), or None when it is not at hand.
 ThenContent = Callable[[str, str], Optional[object]]
 
 
@@ -76,12 +78,18 @@ class Recheck:
 
 @dataclass(frozen=True)
 class _Seen:
-    """A finding as one evaluation shows it: its severity, title and rule status."""
+    """A finding as one evaluation shows it: its severity, title and rule status (the status
+    worded only when a change is reported)."""
 
     severity: str
     title: dict
     status: str
-    label: dict
+    rule: str
+    rules: object = None        # engine.Rules of the evaluation, for the wording
+
+    @property
+    def label(self) -> dict:
+        return self.rules.ref(self.rule).label
 
 
 def finding_changes(before: dict[str, _Seen], after: dict[str, _Seen]) -> list[FindingChange]:
@@ -111,11 +119,14 @@ class _Side:
         self.content, self.day = content, day
         rules = Rules(content, day)
         self.by_id = {info.finding.id: info for info in content.findings}
+        status: dict[str, str] = {}
         self.seen = {}
         for fid, info in self.by_id.items():
-            ref = rules.ref(info.finding.rules[0])
+            rule = info.finding.rules[0]
+            if rule not in status:
+                status[rule] = state_on(content.rules[rule], content.rules, day).status
             self.seen[fid] = _Seen(info.finding.severity, info.finding.title.as_dict(),
-                                   ref.status, ref.label)
+                                   status[rule], rule, rules)
         self._plans: dict[frozenset, tuple] = {}
 
     def plan(self, ids: frozenset) -> tuple[tuple, list]:
@@ -135,27 +146,69 @@ class _Side:
                 for info in fired(self.content, state, findings)}
 
 
-def _closure_signature(content, infos) -> tuple:
-    """What decides whether a finding fires, comparable between two contents."""
-    questions = questions_for(content, infos)
-    packs = {info.pack.id for info in infos} | {q.pack_id for q in questions}
-    return (tuple((i.finding, i.when, i.pack.id) for i in infos),
-            tuple((q.qid, q.conditions, q.question) for q in questions),
-            tuple(sorted((pid, content.applies.get(pid)) for pid in packs)))
+def _depends(content) -> dict[str, frozenset]:
+    """Each question's direct dependencies: the questions its (and its section's) conditions,
+    its pack's condition and, for a calculator, its inputs read."""
+    result = {}
+    for qid, info in content.questions.items():
+        refs = set()
+        for cond in info.conditions:
+            refs |= cond.references()
+        applies = content.applies.get(info.pack_id)
+        if applies is not None:
+            refs |= applies.references()
+        if info.kind == "calculator":
+            refs |= {f"{info.pack_id}.{src}" for src in info.question.inputs.values()}
+        result[qid] = frozenset(refs)
+    return result
+
+
+def _closure(content, depends: dict, info) -> set[str]:
+    """The questions a finding's firing depends on (see ``engine.questions_for``)."""
+    todo = set(info.when.references())
+    applies = content.applies.get(info.pack.id)
+    if applies is not None:
+        todo |= applies.references()
+    seen: set[str] = set()
+    while todo:
+        qid = todo.pop()
+        if qid not in seen:
+            seen.add(qid)
+            todo |= depends.get(qid, frozenset()) - seen
+    return seen
 
 
 def redefined(then, now) -> frozenset:
-    """Ids of the findings whose definition differs between two contents (added, retired, or
-    changed in themselves or in a question or condition they depend on)."""
+    """Ids of the findings whose definition differs between two contents: added, retired, or
+    changed in themselves, in their pack's condition, or in a question they depend on (its
+    conditions, its kind and options, or its place before or after the others)."""
     if then is now:
         return frozenset()
     old = {info.finding.id: info for info in then.findings}
     new = {info.finding.id: info for info in now.findings}
     if then.groups != now.groups:
         return frozenset(old) | frozenset(new)
+    changed_questions = {
+        qid for qid in then.questions.keys() | now.questions.keys()
+        if qid not in then.questions or qid not in now.questions
+        or then.questions[qid].conditions != now.questions[qid].conditions
+        or then.questions[qid].question != now.questions[qid].question
+        or then.applies.get(then.questions[qid].pack_id)
+        != now.applies.get(now.questions[qid].pack_id)}
+    depends = _depends(now)
     changed = set(old.keys() ^ new.keys())
     for fid in old.keys() & new.keys():
-        if _closure_signature(then, [old[fid]]) != _closure_signature(now, [new[fid]]):
+        a, b = old[fid], new[fid]
+        if (a.finding != b.finding or a.when != b.when or a.pack.id != b.pack.id
+                or then.applies.get(a.pack.id) != now.applies.get(b.pack.id)):
+            changed.add(fid)
+            continue
+        closure = _closure(now, depends, b)
+        if closure & changed_questions:
+            changed.add(fid)
+            continue
+        ordered = sorted(closure, key=lambda q: now.questions[q].index)
+        if ordered != sorted(closure, key=lambda q: then.questions[q].index):
             changed.add(fid)
     return frozenset(changed)
 
@@ -192,10 +245,11 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
     thens: dict[tuple, object] = {}
     sides: dict[tuple, _Side] = {}
     redone: dict[int, frozenset] = {}
+    restated: dict[tuple, frozenset] = {}
     results = []
     for client in found.clients:
         then = content
-        if then_content is not None and client.content_id != "unknown":
+        if then_content is not None:
             key = (client.content_id, client.content_version)
             if key not in thens:
                 thens[key] = then_content(*key) or content
@@ -207,12 +261,17 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
         then_side = sides[side_key]
         if id(then) not in redone:
             redone[id(then)] = redefined(then, content)
-        ids = _restated(then_side, now_side, redone[id(then)])
+        if side_key not in restated:
+            restated[side_key] = _restated(then_side, now_side, redone[id(then)])
+        ids = restated[side_key]
         if not ids:
             results.append(ClientChanges(client, ()))
             continue
-        before = then_side.showing(_then_answers(client, then), ids)
+        # a finding defined alike in both contents fires alike: only its status can differ
         after = now_side.showing(client.loaded.assessment.answers, ids)
+        before = {fid: then_side.seen[fid] for fid in after if fid not in redone[id(then)]}
+        if redone[id(then)]:
+            before.update(then_side.showing(_then_answers(client, then), redone[id(then)]))
         results.append(ClientChanges(client, tuple(finding_changes(before, after))))
     results.sort(key=lambda c: (tuple(-n for n in c.weight),
                                 c.client.company.casefold(), c.client.path.name.casefold()))
