@@ -2,7 +2,8 @@
 and parsing those files as JSON (``json.loads`` of each file's bytes), side by side in one run.
 
 The clients are the examples saved by the program (schema 2) 50 times each, with assessment
-dates spread over 25 days and their own company names. The new content is the built-in content
+dates spread over 25 days, their own company names and about a quarter of their choices made
+differently (so that they are not copies of ten companies). The new content is the built-in content
 with a changed finding condition and a rule whose status changes after the clients' dates (a
 suspension from 2027-01-15); the clients' content is the built-in one, so both the content
 change and the date change are worked out. Content loading is outside the timed part (it
@@ -17,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import random
 import shutil
 import statistics
 import sys
@@ -71,11 +73,32 @@ def write_clients(folder: Path, content, count: int = CLIENTS) -> list[Path]:
         a = loaded[i % len(loaded)]
         day = dt.date(2026, 11, 20) + dt.timedelta(days=i % 25)
         a = dataclasses.replace(a, meta=edit_meta(a.meta, company=f"{a.meta.company} #{i}",
-                                                  date=day.isoformat()))
+                                                  date=day.isoformat()),
+                                answers=_varied(a.answers, content, random.Random(i)))
         path = folder / f"client-{i:03}.json"
         path.write_text(a.to_json(), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+COUNTRIES = ("CN", "VN", "AE", "SG", "IN", "RU", "US", "MY", "JP", "DE")
+
+
+def _varied(answers: dict, content, rng) -> dict:
+    """The answers with about a quarter of the choices made differently, so that clients are
+    not copies of a few companies."""
+    result = dict(answers)
+    for qid, value in answers.items():
+        info = content.questions[qid]
+        if rng.random() > 0.25:
+            continue
+        if info.kind == "yes_no_unsure":
+            result[qid] = rng.choice(("yes", "no", "unsure"))
+        elif info.kind == "single":
+            result[qid] = rng.choice(info.question.options).id
+        elif info.kind == "countries":
+            result[qid] = sorted(set(value) | {rng.choice(COUNTRIES)})
+    return result
 
 
 def _json_only(paths: list[Path]) -> None:

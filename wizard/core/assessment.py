@@ -620,10 +620,10 @@ def _checked_answers(answers: dict, checks: AnswerChecks) -> dict[str, Any]:
     """``answers`` as :func:`check_answer` leaves them; :class:`_Unusual` for anything the
     full path should word."""
     result = dict(answers)
-    texts = {qid: value for qid, value in answers.items() if type(value) is str}
-    other = [(qid, value) for qid, value in answers.items() if type(value) is not str]
+    options = checks.options
     questions, seen = checks.content.questions, checks.seen
-    for qid, value in [*(texts.items() - checks.options), *other]:
+    for qid, value in [(qid, value) for qid, value in answers.items()
+                       if value.__class__ is not str or (qid, value) not in options]:
         if type(value) is list:     # items other than text: check_answer refuses them
             key = (qid, list, tuple(value))
         elif type(value) is str:
@@ -659,11 +659,11 @@ def _quick(data: bytes, checks: AnswerChecks, name: str) -> Loaded:
     text = data.decode("utf-8-sig")
     if "\\u" in text:           # escapes may hide unpaired surrogates: the full check decides
         raise _Unusual()
-    checked = assessment_schema.Assessment.model_validate_json(text)
+    # strict: no "2" or true for a number (the full path refuses what strict refuses or words
+    # it itself)
+    checked = assessment_schema.Assessment.model_validate_json(text, strict=True)
     if not {"format", "schema_version"} <= checked.model_fields_set:
         raise _Unusual()
-    if _VERSION.findall(text) != [str(checked.schema_version)]:
-        raise _Unusual()        # not a plain number (the schema would have taken "2" or true)
     if not 1 <= checked.schema_version <= SCHEMA_VERSION:
         raise _Unusual()
     content = checks.content
@@ -675,9 +675,11 @@ def _quick(data: bytes, checks: AnswerChecks, name: str) -> Loaded:
             or not checked.plan.keys() <= content.actions.keys()
             or any(len(k) > MAX_TEXT or len(v) > MAX_TEXT for k, v in checked.packs.items())):
         raise _Unusual()        # beyond a limit, or entries the full path sets aside or refuses
-    # every key in the text is one the schema read, so no key appeared twice: each key ends
-    # '":' (no space before its colon), and there are no more of those than keys
-    if _SPACED.search(text) or text.count('":') != _keys(checked):
+    # every key in the text is one the schema read, so no key appeared twice: each key is
+    # followed by its colon, and there are no more colons (or, where a text holds one, no
+    # more quotes followed by a colon) than keys
+    keys = _keys(checked)
+    if text.count(":") != keys and len(_KEY_END.findall(text)) != keys:
         raise _Unusual()
     meta = Meta(**checked.meta.__dict__)
     assessment = Assessment(format=checked.format, schema_version=SCHEMA_VERSION,
@@ -689,8 +691,7 @@ def _quick(data: bytes, checks: AnswerChecks, name: str) -> Loaded:
     return Loaded(assessment, [], name)
 
 
-_SPACED = re.compile(r'"[ \t\n\r]+:')
-_VERSION = re.compile(r'"schema_version": ?([0-9]+)\s*[,}]')
+_KEY_END = re.compile(r'"[ \t\n\r]*:')
 _HUGE = 10**MAX_DIGITS
 
 

@@ -128,22 +128,35 @@ class _Side:
             self.seen[fid] = _Seen(info.finding.severity, info.finding.title.as_dict(),
                                    status[rule], rule, rules)
         self._plans: dict[frozenset, tuple] = {}
+        self._fired: dict[tuple, tuple] = {}
 
-    def plan(self, ids: frozenset) -> tuple[tuple, list]:
-        """The questions to go through and the findings to test for the findings ``ids``."""
+    def plan(self, ids: frozenset) -> tuple[tuple, list, tuple]:
+        """For the findings ``ids``: the questions to go through, the findings to test and the
+        ids of the questions among them that take an answer."""
         if ids not in self._plans:
             findings = [self.by_id[fid] for fid in sorted(ids) if fid in self.by_id]
-            self._plans[ids] = (questions_for(self.content, findings), findings)
+            questions = questions_for(self.content, findings)
+            asked = tuple(q.qid for q in questions if q.kind != "calculator")
+            self._plans[ids] = (questions, findings, asked)
         return self._plans[ids]
 
     def showing(self, answers: dict, ids: frozenset) -> dict[str, _Seen]:
-        """The findings of ``ids`` that fire on ``answers``, as they show."""
-        questions, findings = self.plan(ids)
+        """The findings of ``ids`` that fire on ``answers``, as they show. The pass reads only
+        the answers to the plan's questions: clients who gave the same ones share its result."""
+        questions, findings, asked = self.plan(ids)
         if not findings:
             return {}
-        state = compute_state(self.content, answers, questions)
-        return {info.finding.id: self.seen[info.finding.id]
-                for info in fired(self.content, state, findings)}
+        key = (ids, *(_hashable(answers.get(qid)) for qid in asked))
+        ids_fired = self._fired.get(key)
+        if ids_fired is None:
+            state = compute_state(self.content, answers, questions)
+            ids_fired = self._fired[key] = tuple(
+                info.finding.id for info in fired(self.content, state, findings))
+        return {fid: self.seen[fid] for fid in ids_fired}
+
+
+def _hashable(value):
+    return tuple(value) if type(value) is list else value
 
 
 def _depends(content) -> dict[str, frozenset]:
