@@ -1,0 +1,147 @@
+"""The quick reader a client library uses gives exactly what the full reader gives: the same
+assessment, or the same refusal in the same words, for good files and every kind of bad one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wizard.core.assessment import AnswerChecks, parse_assessment, read_quickly
+from wizard.core.content import load_content
+from wizard.core.errors import AssessmentError
+
+from tests.conftest import EXAMPLES
+
+BASE = json.loads((EXAMPLES / "hbm_packager.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def _saved(content) -> str:
+    """The example as the program saves it today (schema 2)."""
+    loaded = parse_assessment((EXAMPLES / "hbm_packager.json").read_bytes(), content)
+    return loaded.assessment.to_json()
+
+
+def _variants(content) -> dict[str, bytes]:
+    saved = _saved(content)
+    data = json.loads(saved)
+
+    def with_(**changes) -> bytes:
+        changed = json.loads(saved)
+        for path, value in changes.items():
+            target = changed
+            *parents, last = path.split("__")
+            for part in parents:
+                target = target[part]
+            target[last] = value
+        return json.dumps(changed, ensure_ascii=False, indent=2).encode("utf-8")
+
+    first = next(iter(data["answers"]))
+    return {
+        "saved": saved.encode("utf-8"),
+        "example (schema 1)": (EXAMPLES / "hbm_packager.json").read_bytes(),
+        "compact": json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        "spaced colons": saved.replace('": ', '" : ').encode("utf-8"),
+        "bom": b"\xef\xbb\xbf" + saved.encode("utf-8"),
+        "duplicate key": saved.replace('"company":', '"company": "X",\n    "company":',
+                                       1).encode("utf-8"),
+        "duplicate key, spaced": saved.replace('"company":', '"company" : "X",\n "company":',
+                                               1).encode("utf-8"),
+        "colon in a note": with_(notes={first: "see memo: line 2"}),
+        "quoted colon in a note": with_(notes={first: 'see "memo": line 2'}),
+        "schema as text": saved.replace('"schema_version": 2', '"schema_version": "2"')
+        .encode("utf-8"),
+        "schema as true": saved.replace('"schema_version": 2', '"schema_version": true')
+        .encode("utf-8"),
+        "schema 2.0": saved.replace('"schema_version": 2', '"schema_version": 2.0')
+        .encode("utf-8"),
+        "newer schema": with_(schema_version=3),
+        "no format": saved.replace('"format": "ai-trade-readiness-assessment",', '')
+        .encode("utf-8"),
+        "other format": with_(format="something-else"),
+        "unknown field": with_(extra=1),
+        "unknown question": with_(answers={**data["answers"], "profile.nothing": "yes"}),
+        "bad option": with_(answers={**data["answers"], "profile.size": "huge"}),
+        "answer as true": with_(answers={**data["answers"], "profile.size": True}),
+        "answer as null": with_(answers={**data["answers"], "profile.size": None}),
+        "list of numbers": with_(answers={**data["answers"],
+                                          "profile.customer_countries": [1, 2]}),
+        "unsorted list": with_(answers={**data["answers"],
+                                        "profile.customer_countries": ["US", "CN", "CN"]}),
+        "long text": with_(meta__assessor="x" * 6000),
+        "bad date": with_(meta__date="2026-13-01"),
+        "bad plan status": with_(plan={"chips_hbm_check": {"status": "maybe"}}),
+        "unknown action": with_(plan={"nothing": {"status": "open"}}),
+        "older packs": with_(packs={**data["packs"], "profile": "0.1.0"},
+                             answers={**data["answers"], "profile.gone": "yes"}),
+        "surrogate": saved.replace('"company": "', '"company": "\\ud800', 1).encode("utf-8"),
+        "escaped text": saved.replace('"company": "', '"company": "\\u0041', 1).encode("utf-8"),
+        "huge number": saved.replace('"schema_version": 2', '"schema_version": ' + "9" * 400)
+        .encode("utf-8"),
+        "deep": saved.replace('"notes": {', '"notes": {"x": ' + "[" * 50 + "]" * 50 + ',', 1)
+        .encode("utf-8"),
+        "not json": b'{"format": ',
+        "a list": b"[]",
+        "not utf-8": b"\xff\xfe",
+        "packs not text": with_(packs={"profile": 2}),
+    }
+
+
+def _outcome(read):
+    try:
+        loaded = read()
+    except AssessmentError as exc:
+        return ("refused", exc.render("en"), exc.render("ko"))
+    return ("read", loaded.assessment, loaded.dropped)
+
+
+def test_quick_and_full_readers_agree_on_every_file(content):
+    checks = AnswerChecks(content)
+    variants = _variants(content)
+    refused = set()
+    for name, data in variants.items():
+        full = _outcome(lambda: parse_assessment(data, content, "f.json"))
+        quick = _outcome(lambda: read_quickly(data, checks, "f.json"))
+        assert quick == full, name
+        if full[0] == "refused":
+            refused.add(name)
+    # the variants cover both sides
+    assert {"saved", "compact", "colon in a note", "unsorted list", "bom"}.isdisjoint(refused)
+    assert {"duplicate key", "duplicate key, spaced", "schema as text", "newer schema",
+            "unknown question", "surrogate"} <= refused
+
+
+def test_answers_checked_once_are_checked_alike_for_the_next_file(content):
+    checks = AnswerChecks(content)
+    data = _saved(content).encode("utf-8")
+    first = read_quickly(data, checks).assessment
+    second = read_quickly(data, checks).assessment
+    assert first == second
+    # lists are the reader's own: changing one file's answers leaves the next file's alone
+    for value in first.answers.values():
+        if isinstance(value, list):
+            value.append("ZZ")
+    assert read_quickly(data, checks).assessment == second
+
+
+def test_files_as_the_program_saves_them_take_the_quick_way(content, monkeypatch):
+    from wizard.core import assessment
+
+    full_reads = []
+    real = assessment.parse_assessment
+    monkeypatch.setattr(assessment, "parse_assessment",
+                        lambda *args, **kwargs: full_reads.append(1) or real(*args, **kwargs))
+    checks = AnswerChecks(content)
+    variants = _variants(content)
+    for name in ("saved", "example (schema 1)", "compact", "colon in a note", "bom",
+                 "spaced colons", "unsorted list"):
+        read_quickly(variants[name], checks, name)
+        assert not full_reads, name
+    with pytest.raises(AssessmentError):
+        read_quickly(variants["duplicate key"], checks, "dup")
+    assert full_reads == [1]
