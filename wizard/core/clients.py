@@ -151,8 +151,9 @@ def _unreadable(path: Path, exc: AssessmentError) -> Unreadable:
 
 
 def read_client(path: Path, checks: AnswerChecks) -> Client:
-    """One client file, or AssessmentError saying why it cannot be read."""
-    name = str(path)
+    """One client file, or AssessmentError saying why it cannot be read (named by its file
+    name: the list is of one folder)."""
+    name = path.name
     try:
         data = read_regular(path, assessment_file.MAX_BYTES)
     except NotRegular as exc:

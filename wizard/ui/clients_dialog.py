@@ -123,6 +123,12 @@ class ClientLibraryDialog(QDialog):
             self.load(Path(folder))
 
     # -- words -----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if self.library is not None and (event.oldSize().width() >= 1200) != (
+                self.width() >= 1200):
+            self._fill()
+
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(lang.ui(TITLE))
         self.choose_button.setText(lang.ui(CHOOSE))
@@ -173,7 +179,10 @@ class ClientLibraryDialog(QDialog):
         for row, standing in enumerate(library.standings):
             self._fill_row(row, standing)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 280))
+        wide = self.width() >= 1200
+        for column, limit in ((0, 300 if wide else 220), (1, 240 if wide else 140),
+                              (3, 200 if wide else 120)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
         self.table.setSortingEnabled(True)
         if not library.standings:
             self.details.setText(lang.tr(EMPTY))
