@@ -649,6 +649,16 @@ def _keys(checked) -> int:
             + sum(len(entry.model_fields_set) for entry in plan.values()))
 
 
+def _colons(checked) -> int:
+    """The colons in the free texts of a file the schema read (a lower bound of those in all
+    its texts)."""
+    count = sum(v.count(":") for v in checked.meta.__dict__.values())
+    count += sum(v.count(":") for v in checked.notes.values())
+    for entry in checked.plan.values():
+        count += entry.owner.count(":") + entry.comment.count(":")
+    return count
+
+
 def _quick(data: bytes, checks: AnswerChecks, name: str) -> Loaded:
     """The common case in one pass of the schema's own JSON reader; :class:`_Unusual` (or the
     schema's error) for anything else, which :func:`parse_assessment` then reads and words."""
@@ -675,11 +685,13 @@ def _quick(data: bytes, checks: AnswerChecks, name: str) -> Loaded:
             or not checked.plan.keys() <= content.actions.keys()
             or any(len(k) > MAX_TEXT or len(v) > MAX_TEXT for k, v in checked.packs.items())):
         raise _Unusual()        # beyond a limit, or entries the full path sets aside or refuses
-    # every key in the text is one the schema read, so no key appeared twice: each key is
-    # followed by its colon, and there are no more colons (or, where a text holds one, no
-    # more quotes followed by a colon) than keys
+    # every key in the text is one the schema read, so no key appeared twice. A colon in the
+    # text follows a key or is inside a text (there are no escapes): so there are no more
+    # colons than keys and the colons of the texts that hold them most (the meta, notes and
+    # plan), or else (slower) no more quotes followed by a colon than keys
     keys = _keys(checked)
-    if text.count(":") != keys and len(_KEY_END.findall(text)) != keys:
+    if (text.count(":") != keys + _colons(checked)
+            and len(_KEY_END.findall(text)) != keys):
         raise _Unusual()
     meta = Meta(**checked.meta.__dict__)
     assessment = Assessment(format=checked.format, schema_version=SCHEMA_VERSION,

@@ -11,6 +11,7 @@ engine computes it on one day. Nothing in the folder is written.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -129,8 +130,10 @@ class Library:
 def client_files(folder: Path) -> list[Path]:
     """The assessment files of a client folder: ``*.json`` directly in it, leaving out hidden
     and temporary files (the program's own are ``.<name>.<random>.tmp``)."""
-    return sorted((p for p in Path(folder).glob("*.json")
-                   if not p.name.startswith((".", "~"))), key=lambda p: p.name.casefold())
+    folder = Path(folder)
+    names = [entry.name for entry in os.scandir(folder)
+             if entry.name.endswith(".json") and not entry.name.startswith((".", "~"))]
+    return [folder / name for name in sorted(names, key=str.casefold)]
 
 
 def recorded_content(assessment: Any) -> tuple[str, str]:

@@ -17,6 +17,7 @@ For each client only those findings are evaluated, on the questions they need
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -27,7 +28,7 @@ from wizard.core.clients import Client, Scan, Unreadable, scan
 from wizard.core.engine import Rules, compute_state, fired, questions_for
 from wizard.core.errors import AssessmentError
 from wizard.core.model import SEVERITIES
-from wizard.core.timeline import state_on
+from wizard.core.timeline import state_on, timeline_of
 
 CHANGE_KINDS = ("new", "status", "resolved")
 
@@ -112,23 +113,63 @@ def finding_changes(before: dict[str, _Seen], after: dict[str, _Seen]) -> list[F
     return changes
 
 
+class _Statuses:
+    """The status of each finding's rule in one content, on any day: worked out once for each
+    stretch of days between two dates of the rule's timeline (its events, and the day after a
+    suspension's last day), the only days on which ``timeline.state_on`` can answer otherwise."""
+
+    def __init__(self, content) -> None:
+        self.content = content
+        self.principal = {info.finding.id: info.finding.rules[0] for info in content.findings}
+        self._breaks: dict[str, list] = {}
+        self._stretch: dict[tuple, str] = {}
+        self._days: dict[dt.date, dict] = {}
+
+    def _status(self, rule_id: str, day: dt.date) -> str:
+        rules = self.content.rules
+        breaks = self._breaks.get(rule_id)
+        if breaks is None:
+            events = timeline_of(rules[rule_id], rules)
+            points = {e.date for e in events if e.date is not None}
+            points |= {e.until + dt.timedelta(days=1) for e in events
+                       if getattr(e, "until", None) is not None}
+            breaks = self._breaks[rule_id] = sorted(points)
+        key = (rule_id, bisect_right(breaks, day))
+        status = self._stretch.get(key)
+        if status is None:
+            status = self._stretch[key] = state_on(rules[rule_id], rules, day).status
+        return status
+
+    def on(self, day: dt.date) -> dict[str, str]:
+        """Finding id -> its rule's status on ``day``."""
+        if day not in self._days:
+            self._days[day] = {fid: self._status(rule, day)
+                               for fid, rule in self.principal.items()}
+        return self._days[day]
+
+
 class _Side:
     """One content on one day: what each finding shows, and the findings to re-evaluate."""
 
-    def __init__(self, content, day: dt.date) -> None:
+    def __init__(self, content, day: dt.date, statuses: _Statuses) -> None:
         self.content, self.day = content, day
-        rules = Rules(content, day)
         self.by_id = {info.finding.id: info for info in content.findings}
-        status: dict[str, str] = {}
-        self.seen = {}
-        for fid, info in self.by_id.items():
-            rule = info.finding.rules[0]
-            if rule not in status:
-                status[rule] = state_on(content.rules[rule], content.rules, day).status
-            self.seen[fid] = _Seen(info.finding.severity, info.finding.title.as_dict(),
-                                   status[rule], rule, rules)
+        self.status = statuses.on(day)
+        self._seen: dict[str, _Seen] = {}
+        self._rules: Optional[Rules] = None
         self._plans: dict[frozenset, tuple] = {}
         self._fired: dict[tuple, tuple] = {}
+
+    def seen(self, fid: str) -> _Seen:
+        """How finding ``fid`` shows (its status worded on first use)."""
+        seen = self._seen.get(fid)
+        if seen is None:
+            if self._rules is None:
+                self._rules = Rules(self.content, self.day)
+            finding = self.by_id[fid].finding
+            seen = self._seen[fid] = _Seen(finding.severity, finding.title.as_dict(),
+                                           self.status[fid], finding.rules[0], self._rules)
+        return seen
 
     def plan(self, ids: frozenset) -> tuple[tuple, list, tuple]:
         """For the findings ``ids``: the questions to go through, the findings to test and the
@@ -152,7 +193,7 @@ class _Side:
             state = compute_state(self.content, answers, questions)
             ids_fired = self._fired[key] = tuple(
                 info.finding.id for info in fired(self.content, state, findings))
-        return {fid: self.seen[fid] for fid in ids_fired}
+        return {fid: self.seen(fid) for fid in ids_fired}
 
 
 def _hashable(value):
@@ -228,8 +269,9 @@ def redefined(then, now) -> frozenset:
 
 def _restated(then_side: _Side, now_side: _Side, redone: frozenset) -> frozenset:
     """The findings to evaluate for a client: redefined ones and those whose status moved."""
-    moved = {fid for fid, seen in now_side.seen.items()
-             if fid in then_side.seen and then_side.seen[fid].status != seen.status}
+    then = then_side.status
+    moved = {fid for fid, status in now_side.status.items()
+             if fid in then and then[fid] != status}
     return frozenset(redone | moved)
 
 
@@ -254,7 +296,8 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
                  then_content: Optional[ThenContent] = None) -> Recheck:
     """:class:`Recheck` for clients already read (see the module's docstring)."""
     on = on or dt.date.today()
-    now_side = _Side(content, on)
+    statuses = {id(content): _Statuses(content)}
+    now_side = _Side(content, on, statuses[id(content)])
     thens: dict[tuple, object] = {}
     sides: dict[tuple, _Side] = {}
     redone: dict[int, frozenset] = {}
@@ -270,7 +313,9 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
         day = client.day or on
         side_key = (id(then), day)
         if side_key not in sides:
-            sides[side_key] = _Side(then, day)
+            if id(then) not in statuses:
+                statuses[id(then)] = _Statuses(then)
+            sides[side_key] = _Side(then, day, statuses[id(then)])
         then_side = sides[side_key]
         if id(then) not in redone:
             redone[id(then)] = redefined(then, content)
@@ -282,7 +327,7 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
             continue
         # a finding defined alike in both contents fires alike: only its status can differ
         after = now_side.showing(client.loaded.assessment.answers, ids)
-        before = {fid: then_side.seen[fid] for fid in after if fid not in redone[id(then)]}
+        before = {fid: then_side.seen(fid) for fid in after if fid not in redone[id(then)]}
         if redone[id(then)]:
             before.update(then_side.showing(_then_answers(client, then), redone[id(then)]))
         results.append(ClientChanges(client, tuple(finding_changes(before, after))))
