@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from wizard.core import assessment as assessment_file
-from wizard.core.assessment import AnswerChecks, Loaded, read_quickly
+from wizard.core.assessment import Loaded
+from wizard.core.quick_read import AnswerChecks, read_quickly
 from wizard.core.engine import evaluate
 from wizard.core.errors import AssessmentError
 from wizard.core.model import EXPOSURE_LEVELS

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from wizard.core.answers import check_answer
-from wizard.core.assessment import AnswerChecks
+from wizard.core.quick_read import AnswerChecks
 from wizard.core.clients import Client, Scan, Unreadable, scan
 from wizard.core.engine import Rules, compute_state, fired, questions_for
 from wizard.core.errors import AssessmentError
@@ -114,9 +114,11 @@ def finding_changes(before: dict[str, _Seen], after: dict[str, _Seen]) -> list[F
 
 
 class _Statuses:
-    """The status of each finding's rule in one content, on any day: worked out once for each
-    stretch of days between two dates of the rule's timeline (its events, and the day after a
-    suspension's last day), the only days on which ``timeline.state_on`` can answer otherwise."""
+    """One content's findings over a run. The status of each finding's rule, on any day:
+    worked out once for each stretch of days between two dates of the rule's timeline (its
+    events, and the day after a suspension's last day), the only days on which
+    ``timeline.state_on`` can answer otherwise. And which findings fire for the answers read,
+    which does not depend on the day."""
 
     def __init__(self, content) -> None:
         self.content = content
@@ -124,6 +126,9 @@ class _Statuses:
         self._breaks: dict[str, list] = {}
         self._stretch: dict[tuple, str] = {}
         self._days: dict[dt.date, dict] = {}
+        self.by_id = {info.finding.id: info for info in content.findings}
+        self.plans: dict[frozenset, tuple] = {}     # what to evaluate, by finding ids
+        self.fired: dict[tuple, tuple] = {}         # what fired, by ids and the answers read
 
     def _status(self, rule_id: str, day: dt.date) -> str:
         rules = self.content.rules
@@ -153,12 +158,12 @@ class _Side:
 
     def __init__(self, content, day: dt.date, statuses: _Statuses) -> None:
         self.content, self.day = content, day
-        self.by_id = {info.finding.id: info for info in content.findings}
+        self.by_id = statuses.by_id
         self.status = statuses.on(day)
         self._seen: dict[str, _Seen] = {}
         self._rules: Optional[Rules] = None
-        self._plans: dict[frozenset, tuple] = {}
-        self._fired: dict[tuple, tuple] = {}
+        self._plans = statuses.plans
+        self._fired = statuses.fired
 
     def seen(self, fid: str) -> _Seen:
         """How finding ``fid`` shows (its status worded on first use)."""
@@ -181,36 +186,41 @@ class _Side:
             self._plans[ids] = (questions, findings, asked)
         return self._plans[ids]
 
-    def showing(self, answers: dict, ids: frozenset) -> dict[str, _Seen]:
-        """The findings of ``ids`` that fire on ``answers``, as they show. The pass reads only
+    def fired_ids(self, answers: dict, ids: frozenset) -> tuple:
+        """The ids of the findings of ``ids`` that fire on ``answers``. The pass reads only
         the answers to the plan's questions: clients who gave the same ones share its result."""
         questions, findings, asked = self.plan(ids)
         if not findings:
-            return {}
-        key = (ids, *(_hashable(answers.get(qid)) for qid in asked))
-        ids_fired = self._fired.get(key)
-        if ids_fired is None:
+            return ()
+        values = [answers.get(qid) for qid in asked]
+        key = (ids, *[tuple(v) if v.__class__ is list else v for v in values])
+        result = self._fired.get(key)
+        if result is None:
             state = compute_state(self.content, answers, questions)
-            ids_fired = self._fired[key] = tuple(
+            result = self._fired[key] = tuple(
                 info.finding.id for info in fired(self.content, state, findings))
-        return {fid: self.seen(fid) for fid in ids_fired}
-
-
-def _hashable(value):
-    return tuple(value) if type(value) is list else value
+        return result
 
 
 def _depends(content) -> dict[str, frozenset]:
     """Each question's direct dependencies: the questions its (and its section's) conditions,
     its pack's condition and, for a calculator, its inputs read."""
     result = {}
+    seen: dict[int, frozenset] = {}     # by the condition's identity: sections share theirs
+
+    def references(cond) -> frozenset:
+        refs = seen.get(id(cond))
+        if refs is None:
+            refs = seen[id(cond)] = cond.references()
+        return refs
+
     for qid, info in content.questions.items():
         refs = set()
         for cond in info.conditions:
-            refs |= cond.references()
+            refs |= references(cond)
         applies = content.applies.get(info.pack_id)
         if applies is not None:
-            refs |= applies.references()
+            refs |= references(applies)
         if info.kind == "calculator":
             refs |= {f"{info.pack_id}.{src}" for src in info.question.inputs.values()}
         result[qid] = frozenset(refs)
@@ -292,6 +302,17 @@ def _then_answers(client: Client, then) -> dict:
     return answers
 
 
+def _changes(then_side: _Side, now_side: _Side, redone: frozenset, before_ids: tuple,
+             after_ids: tuple) -> tuple[FindingChange, ...]:
+    """What changed, from the findings that fire now (``after_ids``) and then: a finding
+    defined alike in both contents fires alike, so only its status can differ; of the
+    redefined ones, those that fired then are ``before_ids``."""
+    after = {fid: now_side.seen(fid) for fid in after_ids}
+    before = {fid: then_side.seen(fid) for fid in after_ids if fid not in redone}
+    before.update((fid, then_side.seen(fid)) for fid in before_ids)
+    return tuple(finding_changes(before, after))
+
+
 def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
                  then_content: Optional[ThenContent] = None) -> Recheck:
     """:class:`Recheck` for clients already read (see the module's docstring)."""
@@ -302,6 +323,7 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
     sides: dict[tuple, _Side] = {}
     redone: dict[int, frozenset] = {}
     restated: dict[tuple, frozenset] = {}
+    shared: dict[tuple, tuple] = {}
     results = []
     for client in found.clients:
         then = content
@@ -325,12 +347,16 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
         if not ids:
             results.append(ClientChanges(client, ()))
             continue
-        # a finding defined alike in both contents fires alike: only its status can differ
-        after = now_side.showing(client.loaded.assessment.answers, ids)
-        before = {fid: then_side.seen(fid) for fid in after if fid not in redone[id(then)]}
-        if redone[id(then)]:
-            before.update(then_side.showing(_then_answers(client, then), redone[id(then)]))
-        results.append(ClientChanges(client, tuple(finding_changes(before, after))))
+        redone_here = redone[id(then)]
+        after = now_side.fired_ids(client.loaded.assessment.answers, ids)
+        before = (then_side.fired_ids(_then_answers(client, then), redone_here)
+                  if redone_here else ())
+        # clients whose findings fire alike share what changed for them
+        key = (side_key, after, before)
+        changes = shared.get(key)
+        if changes is None:
+            changes = shared[key] = _changes(then_side, now_side, redone_here, before, after)
+        results.append(ClientChanges(client, changes))
     results.sort(key=lambda c: (tuple(-n for n in c.weight),
                                 c.client.company.casefold(), c.client.path.name.casefold()))
     return Recheck(found.folder, on, content.content_id, content.content_version,
