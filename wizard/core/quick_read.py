@@ -36,7 +36,8 @@ class AnswerChecks:
     """Answers already checked against one content, kept by the caller of
     :func:`read_quickly` for a run over many files (clients share most of their answers):
     ``options`` holds every (question, option) pair a yes/no or single-choice answer may be,
-    ``seen`` each other answer already checked, with its normal form."""
+    ``seen`` each other answer already checked, with its normal form (None when it is its
+    own)."""
 
     def __init__(self, content) -> None:
         self.content = content
@@ -49,30 +50,35 @@ class AnswerChecks:
 
 
 def _checked_answers(answers: dict, checks: AnswerChecks) -> dict[str, Any]:
-    """``answers`` as :func:`check_answer` leaves them; :class:`_Unusual` for an answer to a
-    question the content does not have, or a value the full path should word."""
+    """``answers`` (the schema's own dict for this file, changed in place) as
+    :func:`check_answer` leaves them; :class:`_Unusual` for an answer to a question the content
+    does not have, or a value the full path should word."""
     if not answers.keys() <= checks.content.questions.keys():
         raise _Unusual()
-    result = dict(answers)
     options = checks.options
     questions, seen = checks.content.questions, checks.seen
     for qid, value in [(qid, value) for qid, value in answers.items()
                        if value.__class__ is not str or (qid, value) not in options]:
-        if type(value) is list:     # items other than text: check_answer refuses them
-            key = (qid, list, tuple(value))
-        elif type(value) is str:
+        kind = value.__class__
+        if kind is list:            # items other than text: check_answer refuses them
+            key = (qid, list, *value)
+        elif kind is str:
             if len(value) > MAX_TEXT:
                 raise _Unusual()
             key = (qid, str, value)
-        elif type(value) in (int, float) and abs(value) < _HUGE:
-            key = (qid, type(value), value)
+        elif (kind is int or kind is float) and abs(value) < _HUGE:
+            key = (qid, kind, value)
         else:
             raise _Unusual()
-        checked = seen.get(key, seen)
-        if checked is seen:
-            checked = seen[key] = check_answer(questions[qid].question, value, qid)
-        result[qid] = list(checked) if type(checked) is list else checked
-    return result
+        if key in seen:
+            normal = seen[key]
+        else:               # None: the value is already in its normal form
+            checked = check_answer(questions[qid].question, value, qid)
+            normal = seen[key] = (None if checked == value and checked.__class__ is kind
+                                  else checked)
+        if normal is not None:
+            answers[qid] = list(normal) if normal.__class__ is list else normal
+    return answers
 
 
 def _keys(checked) -> int:
