@@ -48,8 +48,8 @@ def new_content_folder(folder: Path) -> Path:
                                          "occupied_regions == 'yes'\""), encoding="utf-8")
     rules = folder / "rules.yaml"
     text = rules.read_text(encoding="utf-8")
-    anchor = "          en: \"No extension found (checked 2026-12-03). Confirm with counsel whether " \
-             "an extension was published.\"\n"
+    anchor = ("          en: \"No extension found (checked 2026-12-03). Confirm with counsel "
+              "whether an extension was published.\"\n")
     assert anchor in text
     rules.write_text(text.replace(anchor, anchor + "      - date: 2027-01-15\n"
                                   "        event: suspended\n        until: 2028-01-14\n", 1),

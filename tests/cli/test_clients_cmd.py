@@ -99,3 +99,10 @@ def test_refusals(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["hbm_packager.json", "gpu_cloud_reseller.json", "data_business.json",
          "fabless_chip_designer.json"])
+
+
+def test_the_sort_keys_are_the_cores():
+    from wizard.cli import clients_cmds
+    from wizard.core import clients
+
+    assert clients_cmds.SORT_KEYS == clients.SORT_KEYS

@@ -8,6 +8,10 @@ client what the current content and date change for them (most affected first): 
 on standard output, or one summary file (HTML, PDF, or CSV for the table). Nothing in DIR is
 ever written; OUT is written only where the user names it, never replacing a file without
 ``--force``.
+
+The handlers import the core and the report modules when they run (function-local imports):
+every command's module is imported at start-up to register its options, and ``--help`` or
+another command must not pay for the engine, pydantic or Jinja2.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ import unicodedata
 from pathlib import Path
 
 from wizard.cli.output import add_output_args, write_output
-from wizard.cli.report_cmds import _add_on, _format, _packs
+from wizard.cli.report_cmds import PACKS_HELP, _day, _format, _packs
 from wizard.cli.words import language, say
-from wizard.core.clients import SORT_KEYS
 from wizard.core.errors import InputError
 from wizard.i18n import N_, NP_
 
 FORMATS = ("html", "pdf", "csv")
+# wizard.core.clients.SORT_KEYS, written here so that registering the command does not import
+# the engine (a test keeps the two the same)
+SORT_KEYS = ("company", "date", "readiness", "exposure", "critical", "overdue")
 LANGS = ("ko", "en", "both")
 
 CLIENTS_HELP = N_("list the clients in a folder of assessments, or re-check them")
@@ -71,18 +77,10 @@ def register(sub) -> None:
     parser.add_argument("--recheck", action="store_true", help=say(RECHECK_HELP))
     parser.add_argument("--format", choices=FORMATS, default=None, help=say(FORMAT_HELP))
     parser.add_argument("--lang", choices=LANGS, default=None, help=say(LANG_HELP))
-    from wizard.cli.report_cmds import PACKS_HELP
-
     parser.add_argument("--packs", metavar="DIR", help=say(PACKS_HELP))
-    parser.add_argument("--on", metavar="DATE", type=_on_type, default=None, help=say(ON_HELP))
+    parser.add_argument("--on", metavar="DATE", type=_day, default=None, help=say(ON_HELP))
     add_output_args(parser)
     parser.set_defaults(handler=run_clients)
-
-
-def _on_type(text: str):
-    from wizard.cli.report_cmds import _day
-
-    return _day(text)
 
 
 def _width(text: str) -> int:
