@@ -117,40 +117,48 @@ class _Statuses:
     """One content's findings over a run. The status of each finding's rule, on any day:
     worked out once for each stretch of days between two dates of the rule's timeline (its
     events, and the day after a suspension's last day), the only days on which
-    ``timeline.state_on`` can answer otherwise. And which findings fire for the answers read,
-    which does not depend on the day."""
+    ``timeline.state_on`` can answer otherwise (a rule without dates, once). And which findings
+    fire for the answers read, which does not depend on the day."""
 
     def __init__(self, content) -> None:
         self.content = content
+        rules = content.rules
         self.principal = {info.finding.id: info.finding.rules[0] for info in content.findings}
+        self.findings_of: dict[str, list] = {}
+        for fid, rule in self.principal.items():
+            self.findings_of.setdefault(rule, []).append(fid)
         self._breaks: dict[str, list] = {}
+        for rule_id in self.findings_of:
+            events = timeline_of(rules[rule_id], rules)
+            points = {e.date for e in events if e.date is not None}
+            points |= {e.until + dt.timedelta(days=1) for e in events
+                       if getattr(e, "until", None) is not None}
+            self._breaks[rule_id] = sorted(points)
+        # rules whose status is the same on every day, and those whose status can move
+        self.dated = tuple(r for r, breaks in self._breaks.items() if breaks)
+        day = dt.date.today()
+        self._constant = {r: state_on(rules[r], rules, day).status
+                          for r, breaks in self._breaks.items() if not breaks}
         self._stretch: dict[tuple, str] = {}
         self._days: dict[dt.date, dict] = {}
         self.by_id = {info.finding.id: info for info in content.findings}
         self.plans: dict[frozenset, tuple] = {}     # what to evaluate, by finding ids
         self.fired: dict[tuple, tuple] = {}         # what fired, by ids and the answers read
 
-    def _status(self, rule_id: str, day: dt.date) -> str:
-        rules = self.content.rules
-        breaks = self._breaks.get(rule_id)
-        if breaks is None:
-            events = timeline_of(rules[rule_id], rules)
-            points = {e.date for e in events if e.date is not None}
-            points |= {e.until + dt.timedelta(days=1) for e in events
-                       if getattr(e, "until", None) is not None}
-            breaks = self._breaks[rule_id] = sorted(points)
-        key = (rule_id, bisect_right(breaks, day))
-        status = self._stretch.get(key)
-        if status is None:
-            status = self._stretch[key] = state_on(rules[rule_id], rules, day).status
-        return status
-
     def on(self, day: dt.date) -> dict[str, str]:
-        """Finding id -> its rule's status on ``day``."""
-        if day not in self._days:
-            self._days[day] = {fid: self._status(rule, day)
-                               for fid, rule in self.principal.items()}
-        return self._days[day]
+        """Rule id -> its status on ``day``, for every rule a finding takes its status from."""
+        result = self._days.get(day)
+        if result is None:
+            rules = self.content.rules
+            result = dict(self._constant)
+            for rule_id in self.dated:
+                key = (rule_id, bisect_right(self._breaks[rule_id], day))
+                status = self._stretch.get(key)
+                if status is None:
+                    status = self._stretch[key] = state_on(rules[rule_id], rules, day).status
+                result[rule_id] = status
+            self._days[day] = result
+        return result
 
 
 class _Side:
@@ -158,8 +166,9 @@ class _Side:
 
     def __init__(self, content, day: dt.date, statuses: _Statuses) -> None:
         self.content, self.day = content, day
+        self.statuses = statuses
         self.by_id = statuses.by_id
-        self.status = statuses.on(day)
+        self.rule_status = statuses.on(day)
         self._seen: dict[str, _Seen] = {}
         self._rules: Optional[Rules] = None
         self._plans = statuses.plans
@@ -173,7 +182,8 @@ class _Side:
                 self._rules = Rules(self.content, self.day)
             finding = self.by_id[fid].finding
             seen = self._seen[fid] = _Seen(finding.severity, finding.title.as_dict(),
-                                           self.status[fid], finding.rules[0], self._rules)
+                                           self.rule_status[finding.rules[0]],
+                                           finding.rules[0], self._rules)
         return seen
 
     def plan(self, ids: frozenset) -> tuple[tuple, list, tuple]:
@@ -279,9 +289,14 @@ def redefined(then, now) -> frozenset:
 
 def _restated(then_side: _Side, now_side: _Side, redone: frozenset) -> frozenset:
     """The findings to evaluate for a client: redefined ones and those whose status moved."""
-    then = then_side.status
-    moved = {fid for fid, status in now_side.status.items()
-             if fid in then and then[fid] != status}
+    then, now = then_side.statuses, now_side.statuses
+    if then is now:     # one content: only a rule with dates can have moved
+        moved = {fid for rule in now.dated
+                 if then_side.rule_status[rule] != now_side.rule_status[rule]
+                 for fid in now.findings_of[rule]}
+    else:
+        moved = {fid for fid, rule in now.principal.items() if fid in then.principal
+                 and then_side.rule_status[then.principal[fid]] != now_side.rule_status[rule]}
     return frozenset(redone | moved)
 
 
