@@ -159,3 +159,12 @@ def test_one_unreadable_file_never_stops_the_rest(tmp_path, content):
     found = scan(folder, content)
     assert [c.path.name for c in found.clients] == ["a.json", "c.json"]
     assert [(u.path.name, u.kind) for u in found.unreadable] == [("b.json", "unreadable")]
+
+
+def test_a_folder_that_cannot_be_read_is_said_so(tmp_path, content):
+    from wizard.core.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        scan(tmp_path / "gone", content)
+    assert "gone" in caught.value.render("en") and caught.value.exit_code == 2
+    assert caught.value.render("ko") != caught.value.render("en")

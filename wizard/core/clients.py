@@ -20,7 +20,7 @@ from wizard.core import assessment as assessment_file
 from wizard.core.assessment import Loaded
 from wizard.core.quick_read import AnswerChecks, read_quickly
 from wizard.core.engine import evaluate
-from wizard.core.errors import AssessmentError
+from wizard.core.errors import AssessmentError, InputError
 from wizard.core.model import EXPOSURE_LEVELS
 from wizard.core.storage import NotRegular, read_regular
 from wizard.i18n import LANGUAGES, N_
@@ -43,6 +43,9 @@ _KIND_OF = {
     assessment_file.UNREADABLE: "unreadable", assessment_file.NOT_A_FILE: "unreadable",
     assessment_file.NO_FILE: "unreadable", assessment_file.IS_FOLDER: "unreadable",
 }
+
+FOLDER_UNREADABLE = N_("{folder}: cannot read the folder ({reason}); check that it exists and "
+                      "that you may open it")
 
 SORT_KEYS = ("company", "date", "readiness", "exposure", "critical", "overdue")
 
@@ -176,7 +179,12 @@ def scan(folder: Path, content, checks: Optional[AnswerChecks] = None) -> Scan:
     are listed with the reason."""
     checks = checks or AnswerChecks(content)
     clients, unreadable = [], []
-    for path in client_files(folder):
+    try:
+        paths = client_files(folder)
+    except OSError as exc:
+        raise InputError.said(FOLDER_UNREADABLE, folder=str(folder),
+                              reason=exc.strerror or str(exc)) from exc
+    for path in paths:
         try:
             clients.append(read_client(path, checks))
         except AssessmentError as exc:
