@@ -16,6 +16,7 @@ target is missed).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import datetime as dt
 import json
 import random
@@ -127,9 +128,11 @@ def measure(quick: bool = False) -> list[dict]:
         _json_only(paths)
         ours, base = [], []
         for _ in range(runs):
+            gc.collect()        # each side starts with the same heap to walk
             start = time.perf_counter()
             _json_only(paths)
             base.append(time.perf_counter() - start)
+            gc.collect()
             start = time.perf_counter()
             recheck()
             ours.append(time.perf_counter() - start)

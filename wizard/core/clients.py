@@ -60,7 +60,7 @@ class Client:
     date: str               # ISO date or empty
     content_id: str         # UNKNOWN when the file does not record it
     content_version: str
-    loaded: Loaded = field(repr=False, compare=False)
+    loaded: Optional[Loaded] = field(repr=False, compare=False)  # None once no longer needed
 
     @property
     def day(self) -> Optional[dt.date]:
@@ -174,11 +174,9 @@ def read_client(path: Path, checks: AnswerChecks) -> Client:
     return Client(path, meta.company, meta.assessor, meta.date, cid, version, loaded)
 
 
-def scan(folder: Path, content, checks: Optional[AnswerChecks] = None) -> Scan:
-    """Every client file in ``folder`` read against ``content``; files that cannot be read
-    are listed with the reason."""
-    checks = checks or AnswerChecks(content)
-    clients, unreadable = [], []
+def each_client(folder: Path, content, checks: AnswerChecks, unreadable: list):
+    """The clients of ``folder`` one by one, read against ``content``; each file that cannot be
+    read is added to ``unreadable`` with the reason instead."""
     try:
         paths = client_files(folder)
     except OSError as exc:
@@ -186,10 +184,19 @@ def scan(folder: Path, content, checks: Optional[AnswerChecks] = None) -> Scan:
                               reason=exc.strerror or str(exc)) from exc
     for path in paths:
         try:
-            clients.append(read_client(path, checks))
+            client = read_client(path, checks)
         except AssessmentError as exc:
             unreadable.append(_unreadable(path, exc))
-    return Scan(Path(folder), tuple(clients), tuple(unreadable))
+            continue
+        yield client
+
+
+def scan(folder: Path, content, checks: Optional[AnswerChecks] = None) -> Scan:
+    """Every client file in ``folder`` read against ``content``; files that cannot be read
+    are listed with the reason."""
+    unreadable: list[Unreadable] = []
+    clients = tuple(each_client(folder, content, checks or AnswerChecks(content), unreadable))
+    return Scan(Path(folder), clients, tuple(unreadable))
 
 
 def standing(client: Client, content, on: dt.date) -> Standing:

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from wizard.core.answers import check_answer
 from wizard.core.quick_read import AnswerChecks
-from wizard.core.clients import Client, Scan, Unreadable, scan
+from wizard.core.clients import Client, Scan, Unreadable, each_client
 from wizard.core.engine import Rules, compute_state, fired, questions_for
 from wizard.core.errors import AssessmentError
 from wizard.core.model import SEVERITIES
@@ -331,6 +331,14 @@ def _changes(then_side: _Side, now_side: _Side, redone: frozenset, before_ids: t
 def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
                  then_content: Optional[ThenContent] = None) -> Recheck:
     """:class:`Recheck` for clients already read (see the module's docstring)."""
+    return _recheck(found.clients, found.folder, found.unreadable, content, on, then_content,
+                    keep=True)
+
+
+def _recheck(clients, folder: Path, unreadable, content, on: Optional[dt.date],
+             then_content: Optional[ThenContent], keep: bool) -> Recheck:
+    """The re-check of ``clients`` (any iterable); without ``keep``, each client's answers
+    are let go once its changes are known (a folder is read one file at a time)."""
     on = on or dt.date.today()
     statuses = {id(content): _Statuses(content)}
     now_side = _Side(content, on, statuses[id(content)])
@@ -340,7 +348,7 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
     restated: dict[tuple, frozenset] = {}
     shared: dict[tuple, tuple] = {}
     results = []
-    for client in found.clients:
+    for client in clients:
         then = content
         if then_content is not None:
             key = (client.content_id, client.content_version)
@@ -360,7 +368,7 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
             restated[side_key] = _restated(then_side, now_side, redone[id(then)])
         ids = restated[side_key]
         if not ids:
-            results.append(ClientChanges(client, ()))
+            results.append(ClientChanges(client if keep else _slim(client), ()))
             continue
         redone_here = redone[id(then)]
         after = now_side.fired_ids(client.loaded.assessment.answers, ids)
@@ -371,14 +379,22 @@ def recheck_scan(found: Scan, content, on: Optional[dt.date] = None,
         changes = shared.get(key)
         if changes is None:
             changes = shared[key] = _changes(then_side, now_side, redone_here, before, after)
-        results.append(ClientChanges(client, changes))
+        results.append(ClientChanges(client if keep else _slim(client), changes))
     results.sort(key=lambda c: (tuple(-n for n in c.weight),
                                 c.client.company.casefold(), c.client.path.name.casefold()))
-    return Recheck(found.folder, on, content.content_id, content.content_version,
-                   tuple(results), found.unreadable)
+    return Recheck(Path(folder), on, content.content_id, content.content_version,
+                   tuple(results), tuple(unreadable))
+
+
+def _slim(client: Client) -> Client:
+    """``client`` without its answers: what a summary names."""
+    return Client(client.path, client.company, client.assessor, client.date, client.content_id,
+                  client.content_version, None)
 
 
 def recheck_folder(folder: Path, content, on: Optional[dt.date] = None,
                    then_content: Optional[ThenContent] = None) -> Recheck:
     """Every client in ``folder`` re-checked against ``content`` on ``on`` (default today)."""
-    return recheck_scan(scan(folder, content, AnswerChecks(content)), content, on, then_content)
+    unreadable: list[Unreadable] = []
+    clients = each_client(folder, content, AnswerChecks(content), unreadable)
+    return _recheck(clients, folder, unreadable, content, on, then_content, keep=False)
