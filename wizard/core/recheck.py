@@ -212,17 +212,24 @@ class _Side:
         return result
 
 
-def _depends(content) -> dict[str, frozenset]:
+class _References:
+    """The questions each condition reads, worked out once per condition (sections and packs
+    share theirs); kept by identity while the content is in use."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, frozenset] = {}
+
+    def __call__(self, cond) -> frozenset:
+        refs = self.seen.get(id(cond))
+        if refs is None:
+            refs = self.seen[id(cond)] = cond.references()
+        return refs
+
+
+def _depends(content, references: _References) -> dict[str, frozenset]:
     """Each question's direct dependencies: the questions its (and its section's) conditions,
     its pack's condition and, for a calculator, its inputs read."""
     result = {}
-    seen: dict[int, frozenset] = {}     # by the condition's identity: sections share theirs
-
-    def references(cond) -> frozenset:
-        refs = seen.get(id(cond))
-        if refs is None:
-            refs = seen[id(cond)] = cond.references()
-        return refs
 
     for qid, info in content.questions.items():
         refs = set()
@@ -237,12 +244,12 @@ def _depends(content) -> dict[str, frozenset]:
     return result
 
 
-def _closure(content, depends: dict, info) -> set[str]:
+def _closure(content, depends: dict, info, references: _References) -> set[str]:
     """The questions a finding's firing depends on (see ``engine.questions_for``)."""
-    todo = set(info.when.references())
+    todo = set(references(info.when))
     applies = content.applies.get(info.pack.id)
     if applies is not None:
-        todo |= applies.references()
+        todo |= references(applies)
     seen: set[str] = set()
     while todo:
         qid = todo.pop()
@@ -269,7 +276,8 @@ def redefined(then, now) -> frozenset:
         or then.questions[qid].question != now.questions[qid].question
         or then.applies.get(then.questions[qid].pack_id)
         != now.applies.get(now.questions[qid].pack_id)}
-    depends = _depends(now)
+    references = _References()
+    depends = _depends(now, references)
     changed = set(old.keys() ^ new.keys())
     for fid in old.keys() & new.keys():
         a, b = old[fid], new[fid]
@@ -277,7 +285,7 @@ def redefined(then, now) -> frozenset:
                 or then.applies.get(a.pack.id) != now.applies.get(b.pack.id)):
             changed.add(fid)
             continue
-        closure = _closure(now, depends, b)
+        closure = _closure(now, depends, b, references)
         if closure & changed_questions:
             changed.add(fid)
             continue
