@@ -35,18 +35,18 @@ class _Unusual(Exception):
 class AnswerChecks:
     """Answers already checked against one content, kept by the caller of
     :func:`read_quickly` for a run over many files (clients share most of their answers):
-    ``options`` holds every (question, option) pair a yes/no or single-choice answer may be,
+    ``options`` holds, by question, every option a yes/no or single-choice answer may be,
     ``seen`` each other answer already checked, with its normal form (None when it is its
     own)."""
 
     def __init__(self, content) -> None:
         self.content = content
         self.seen: dict[tuple, Any] = {}
-        self.options = frozenset(
-            (qid, option) for qid, info in content.questions.items()
-            for option in (YES_NO_UNSURE if info.kind == "yes_no_unsure" else
+        self.options = {
+            qid: frozenset(YES_NO_UNSURE if info.kind == "yes_no_unsure" else
                            [o.id for o in info.question.options] if info.kind == "single"
-                           else ()))
+                           else ())
+            for qid, info in content.questions.items()}
 
 
 def _checked_answers(answers: dict, checks: AnswerChecks) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def _checked_answers(answers: dict, checks: AnswerChecks) -> dict[str, Any]:
     options = checks.options
     questions, seen = checks.content.questions, checks.seen
     for qid, value in [(qid, value) for qid, value in answers.items()
-                       if value.__class__ is not str or (qid, value) not in options]:
+                       if value.__class__ is not str or value not in options[qid]]:
         kind = value.__class__
         if kind is list:            # items other than text: check_answer refuses them
             key = (qid, list, *value)
