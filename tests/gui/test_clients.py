@@ -45,7 +45,7 @@ def test_the_list_shows_every_client_and_the_files_it_could_not_read(library):
     assert any("from_2030.json" in r and "newer version" in r for r in reasons)
     assert "4" in dialog.unreadable_label.text()
     # the selected client's areas and overdue actions below the table
-    assert "readiness" in dialog.details.text()
+    assert "readiness" in dialog.details.toPlainText()
 
 
 def test_columns_sort(library, qtbot):

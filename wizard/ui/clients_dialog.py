@@ -13,9 +13,9 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox,
-                               QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QListWidget, QPlainTextEdit, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from wizard.core.clients import UNKNOWN, Library
 from wizard.core.errors import WizardError
@@ -85,19 +85,20 @@ class ClientLibraryDialog(QDialog):
         header.setStretchLastSection(False)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_row(row))
         self.table.itemSelectionChanged.connect(self._show_details)
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details = QPlainTextEdit(self)      # scrolls when a client has much to show
+        self.details.setReadOnly(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.unreadable_label = QLabel(self)
         self.unreadable = QListWidget(self)
         self.unreadable.setWordWrap(True)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.details)
+        lower_layout.addWidget(self.details, 1)
         lower_layout.addWidget(self.unreadable_label)
-        lower_layout.addWidget(self.unreadable)
+        lower_layout.addWidget(self.unreadable, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
@@ -185,7 +186,7 @@ class ClientLibraryDialog(QDialog):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
         self.table.setSortingEnabled(True)
         if not library.standings:
-            self.details.setText(lang.tr(EMPTY))
+            self.details.setPlainText(lang.tr(EMPTY))
         count = len(library.unreadable)
         self.unreadable_label.setText(lang.tr(UNREADABLE, count=count))
         self.unreadable_label.setVisible(bool(count))
@@ -243,7 +244,7 @@ class ClientLibraryDialog(QDialog):
                  for a in standing.areas if a.applicable]
         lines += [lang.tr(OVERDUE_LINE, action=lang.pick(o.title, " / "), due=o.due)
                   for o in standing.overdue]
-        self.details.setText("\n".join(lines))
+        self.details.setPlainText("\n".join(lines))
 
     # -- opening ---------------------------------------------------------------------------
     def open_row(self, row: int) -> None:
