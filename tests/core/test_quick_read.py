@@ -146,3 +146,33 @@ def test_files_as_the_program_saves_them_take_the_quick_way(content, monkeypatch
     with pytest.raises(AssessmentError):
         read_quickly(variants["duplicate key"], checks, "dup")
     assert full_reads == [1]
+
+
+def test_damaged_copies_are_read_alike(content):
+    """Random damage to a saved file (characters changed, dropped or repeated): the quick
+    reader accepts exactly what the full one accepts, with the same result or the same words."""
+    import random
+
+    rng = random.Random(15)
+    saved = _saved(content)
+    checks = AnswerChecks(content)
+    tokens = ['"', ":", ",", "{", "}", "[", "]", " ", "\\u0041", "1", "yes", "CN", '\\"', "::"]
+    accepted = 0
+    for _ in range(400):
+        text = saved
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            how = rng.randrange(3)
+            if how == 0:
+                text = text[:at] + rng.choice(tokens) + text[at + 1:]
+            elif how == 1:
+                text = text[:at] + text[at + rng.randint(1, 8):]
+            else:
+                piece = text[at:at + rng.randint(1, 40)]
+                text = text[:at] + piece + text[at:]
+        data = text.encode("utf-8")
+        full = _outcome(lambda: parse_assessment(data, content, "f.json"))
+        quick = _outcome(lambda: read_quickly(data, checks, "f.json"))
+        assert quick == full, text
+        accepted += full[0] == "read"
+    assert 0 < accepted < 400
