@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITES = ("core_bench", "gui_bench", "report_bench", "bundle_install_bench")
+SUITES = ("core_bench", "gui_bench", "report_bench", "bundle_install_bench", "clients_bench")
 
 
 def _fmt(value, unit: str) -> str:

@@ -15,7 +15,8 @@ def test_core_does_not_import_qt():
     code = ("import sys, wizard.core.engine, wizard.core.content, wizard.core.assessment, "
             "wizard.core.expr, wizard.core.calculators, wizard.cli, wizard.report.markdown, "
             "wizard.core.frameworks, wizard.core.plan_import, wizard.core.answer_import, "
-            "wizard.core.bizno, wizard.report.xlsx, wizard.report.xlsx_read\n"
+            "wizard.core.bizno, wizard.report.xlsx, wizard.report.xlsx_read, "
+            "wizard.core.clients, wizard.core.recheck, wizard.core.quick_read\n"
             "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
             "print(','.join(bad))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

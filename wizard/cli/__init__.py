@@ -30,7 +30,8 @@ INTERNAL = N_("internal error: {error}\nNothing was written. Set READINESS_DEBUG
 
 COMMAND_MODULES = ("wizard.cli.content_cmds", "wizard.cli.report_cmds", "wizard.cli.import_cmds",
                    "wizard.cli.calc_cmds", "wizard.cli.bundle_cmds",
-                   "wizard.cli.changes_cmds", "wizard.cli.evidence_cmds", "wizard.cli.gui_cmds")
+                   "wizard.cli.changes_cmds", "wizard.cli.evidence_cmds",
+                   "wizard.cli.clients_cmds", "wizard.cli.gui_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -86,9 +86,13 @@ def progress(content, state: "State", pack_id: str) -> tuple[int, int]:
     return state.counts.get(pack_id, (0, 0))
 
 
-def compute_state(content, answers: dict[str, Any]) -> State:
+def compute_state(content, answers: dict[str, Any], questions=None) -> State:
     """One pass in question order: a question shows when its pack applies and its (and its
-    section's) conditions hold on the answers of questions shown before it."""
+    section's) conditions hold on the answers of questions shown before it.
+
+    ``questions`` (default: all) limits the pass to some questions, in content order, for a
+    caller that needs only their values (:func:`questions_for` gives the ones a set of findings
+    needs); the values it gives for them are the full pass's."""
     values: dict[str, Any] = {}
     visible: list[str] = []
     asked: list = []
@@ -97,7 +101,7 @@ def compute_state(content, answers: dict[str, Any]) -> State:
     counts = {pack.id: [0, 0] for pack in content.packs}
     env = _Env(values, content.groups)
     truthy = expr.truthy
-    for info in content.questions.values():
+    for info in content.questions.values() if questions is None else questions:
         pid = info.pack_id
         ok = applicable.get(pid)
         if ok is None:
@@ -172,14 +176,49 @@ def _iso(day: Optional[dt.date]) -> Optional[str]:
     return day.isoformat() if day else None
 
 
-def _findings(content, state: State, rules: Rules) -> list[FindingResult]:
+def questions_for(content, findings) -> tuple:
+    """The questions whose values decide whether ``findings`` (FindingInfo) fire, in content
+    order: those their conditions read and, in turn, those deciding whether these show (their
+    and their section's conditions, their pack's condition, a calculator's inputs), and the
+    first question of each pack, where the pass decides whether the pack applies."""
+    questions = content.questions
+    wanted: set[str] = set()
+    todo = [ref for info in findings for ref in info.when.references()]
+    todo += [ref for info in findings if (cond := content.applies.get(info.pack.id))
+             for ref in cond.references()]
+    while todo:
+        qid = todo.pop()
+        info = questions.get(qid)
+        if info is None or qid in wanted:
+            continue
+        wanted.add(qid)
+        for cond in info.conditions:
+            todo.extend(cond.references())
+        cond = content.applies.get(info.pack_id)
+        if cond is not None:
+            todo.extend(cond.references())
+        if info.kind == "calculator":
+            todo.extend(f"{info.pack_id}.{src}" for src in info.question.inputs.values())
+    packs = {questions[qid].pack_id for qid in wanted} | {info.pack.id for info in findings}
+    for info in questions.values():
+        if info.pack_id in packs:
+            packs.discard(info.pack_id)
+            wanted.add(info.qid)
+    return tuple(info for info in questions.values() if info.qid in wanted)
+
+
+def fired(content, state: State, findings) -> list:
+    """The findings of ``findings`` (FindingInfo) whose pack applies and whose condition holds
+    on ``state``."""
     env = _Env(state.values, content.groups)
+    truthy = expr.truthy
+    return [info for info in findings
+            if state.applicable.get(info.pack.id) and truthy(info.when.evaluate(env))]
+
+
+def _findings(content, state: State, rules: Rules) -> list[FindingResult]:
     results = []
-    for info in content.findings:
-        if not state.applicable.get(info.pack.id):
-            continue
-        if not expr.truthy(info.when.evaluate(env)):
-            continue
+    for info in fired(content, state, content.findings):
         finding = info.finding
         refs = [rules.ref(rule_id) for rule_id in finding.rules]
         principal = refs[0]

@@ -30,6 +30,7 @@ OPEN = N_("&Open...")
 SAVE = N_("&Save")
 SAVE_AS = N_("Save &As...")
 IMPORT = N_("&Import from Excel...")
+CLIENTS = N_("&Client library...")
 QUIT = N_("&Quit")
 NO_RECENT = N_("(no recent files)")
 LANGUAGE_NAMES = {"ko": N_("&Korean"), "en": N_("&English"),
@@ -156,8 +157,9 @@ class MainWindow(QMainWindow):
                                            fallback="Ctrl+Shift+S")
         self.quit_action = self._action(keys.Quit, self.close, fallback="Ctrl+Q")
         self.import_action = self._action(None, self.import_excel)
+        self.clients_action = self._action(None, lambda: self.show_clients())
         self.file_actions = (self.new_action, self.open_action, self.save_action,
-                             self.save_as_action, self.import_action)
+                             self.save_as_action, self.import_action, self.clients_action)
         for action in self.file_actions:
             action.setEnabled(False)
         self.language_group = QActionGroup(self)
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.clients_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
@@ -241,6 +244,21 @@ class MainWindow(QMainWindow):
 
         import_workbook(self)
 
+    def show_clients(self, folder: Optional[Path] = None) -> None:
+        """File > Client library: a folder of assessments as a client list."""
+        from wizard.ui.clients_dialog import CHOOSE_TITLE, ClientLibraryDialog, choose_folder
+
+        if self.session is None:
+            return
+        if folder is None:
+            start = str(self.session.path.parent) if self.session.path else str(Path.home())
+            folder = choose_folder(self, lang.tr(CHOOSE_TITLE), start)
+            if folder is None:
+                return
+        self.clients_dialog = ClientLibraryDialog(self, folder)
+        self.clients_dialog.resize(min(self.width(), 1100), min(self.height(), 700))
+        self.clients_dialog.open()
+
     # -- language --------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         if code != lang.mode():
@@ -251,7 +269,7 @@ class MainWindow(QMainWindow):
     def retranslate(self, *_args) -> None:
         for action, text in ((self.new_action, NEW), (self.open_action, OPEN),
                              (self.save_action, SAVE), (self.save_as_action, SAVE_AS),
-                             (self.import_action, IMPORT),
+                             (self.import_action, IMPORT), (self.clients_action, CLIENTS),
                              (self.quit_action, QUIT), (self.help_action, QUESTION_HELP),
                              (self.glossary_action, GLOSSARY),
                              (self.content_action, CONTENT_UPDATES), (self.about_action, ABOUT)):
