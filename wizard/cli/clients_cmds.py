@@ -180,7 +180,7 @@ def _list(args, folder: Path, content, fmt, lang: str) -> int:
                 exposure=label("exposure", a.exposure, lang),
                 readiness=say(NO_SCORE) if a.readiness is None else f"{a.readiness}%")
             for a in s.areas if a.applicable))
-    widths = [34, 10, 26, 10, 11, 8, 8]
+    widths = [34, 10, 28, 10, 11, 8, 8]
     lines = _table(rows, widths).split("\n")
     print(lines[0])
     for line, detail in zip(lines[1:], details):

@@ -71,6 +71,8 @@ NOT_UNICODE = N_("{file}: contains text that is not valid Unicode (an unpaired s
                  "escape); not an assessment file saved by this program")
 NOT_OURS = N_("{file}: not an AI Trade Readiness assessment (\"format\" is {found}, expected "
               "{expected})")
+NO_FORMAT = N_("{file}: not an AI Trade Readiness assessment (it has no \"format\" entry; the "
+               "program saves {expected})")
 BAD_SCHEMA = N_("{file}: \"schema_version\" must be a whole number from 1")
 NEWER = N_("{file}: saved by a newer version of the program (file schema {found}, this program "
            "reads up to {supported}); update AI Trade Readiness to open it")
@@ -509,6 +511,8 @@ def _decode(data: bytes, name: str) -> dict:
 
 
 def _check_header(raw: dict, name: str) -> None:
+    if "format" not in raw:
+        raise AssessmentError.said(NO_FORMAT, file=name, expected=f'"format": "{FORMAT}"')
     if raw.get("format") != FORMAT:
         raise AssessmentError.said(NOT_OURS, file=name, found=short(raw.get("format")),
                                    expected=repr(FORMAT))
