@@ -8,6 +8,8 @@ protects nothing. Falls back to ``hashlib`` where the built-in module is missing
 from __future__ import annotations
 
 import functools
+import importlib.util
+import marshal
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -29,8 +31,6 @@ def code_digest(modules: tuple[str, ...]) -> str | None:
     """A digest of the code of ``modules`` (found, not imported), so a cache keyed on it
     misses whenever that code changes: their source files in a checkout or a wheel, their
     code objects from the archive of a PyInstaller bundle. None when one cannot be read."""
-    import importlib.util
-    import marshal
 
     parts = []
     for name in modules:

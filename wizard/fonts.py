@@ -7,6 +7,10 @@ ballot-box and check-mark glyphs. Call it after the QGuiApplication exists.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontDatabase
+
+from wizard import paths
+
 KOREAN_FAMILY = "AITR Sans KR"
 SYMBOL_FAMILY = "AITR Symbols"
 _registered: list[str] | None = None
@@ -16,9 +20,6 @@ def register_fonts() -> list[str]:
     global _registered
     if _registered is not None:
         return _registered
-    from PySide6.QtGui import QFont, QFontDatabase
-
-    from wizard import paths
 
     families: list[str] = []
     for path in sorted(paths.fonts_dir().glob("*.ttf")):
@@ -34,7 +35,6 @@ def register_fonts() -> list[str]:
 
 def ui_font(point_size: float | None = None):
     """The application font: the bundled Korean family, symbols as fallback."""
-    from PySide6.QtGui import QFont
 
     register_fonts()
     font = QFont(KOREAN_FAMILY)

@@ -15,9 +15,15 @@ used when present (wheels and the PyInstaller bundle carry one); from a source c
 from __future__ import annotations
 
 import gettext as _gettext
+import io
+import os
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Union
+
+from wizard import paths
+from wizard.fingerprint import digest
 
 LANGUAGES = ("ko", "en")
 DOMAIN = "wizard"
@@ -44,7 +50,6 @@ class _PoTranslations(_gettext.GNUTranslations):
 @lru_cache(maxsize=None)
 def translations(lang: str) -> _gettext.NullTranslations:
     """The translations for ``lang`` (``ko`` or ``en``); English falls back to the msgid."""
-    from wizard import paths
 
     folder = paths.translations_dir() / lang / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
@@ -60,8 +65,6 @@ def translations(lang: str) -> _gettext.NullTranslations:
 def _from_po(po, lang: str) -> _gettext.NullTranslations:
     """A source checkout has no compiled .mo: read the .po with Babel once and keep a compiled
     copy in the cache folder, keyed by the .po's content, for the next start."""
-    from wizard import paths
-    from wizard.fingerprint import digest
 
     data = po.read_bytes()
     cached = paths.cache_dir() / f"wizard-{lang}-{digest(data)[:16]}.mo"
@@ -71,10 +74,9 @@ def _from_po(po, lang: str) -> _gettext.NullTranslations:
                 return _gettext.GNUTranslations(fh)
         except (OSError, ValueError, UnicodeDecodeError):
             pass
-    import io
 
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.mofile import write_mo  # only a source checkout compiles
+    from babel.messages.pofile import read_po  # its catalogs, once
 
     catalog = read_po(io.BytesIO(data), locale=lang)
     buffer = io.BytesIO()
@@ -88,8 +90,6 @@ def _keep(path, data: bytes) -> None:
     """Write a cache file whole or not at all (a temporary file renamed over it). Not
     ``wizard.core.storage``, which words its errors with this module: a cache needs none of its
     guarantees, and a failure only costs the next start the compiling again."""
-    import os
-    import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,8 +156,7 @@ class Note:
 
 def default_language() -> str:
     """``ko`` when the system locale is Korean, else ``en`` (for the CLI; the wizard asks Qt)."""
-    import locale
-    import os
+    import locale  # the command line's language only; the wizard asks Qt
 
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var)

@@ -12,6 +12,7 @@ Nothing else in the program checks for ``sys._MEIPASS`` or builds data paths its
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +68,6 @@ def fonts_dir() -> Path:
 def cache_dir() -> Path:
     """Where the program may keep files it can always rebuild (the checked-content cache).
     ``READINESS_CACHE_DIR`` overrides it (tests, portable installs)."""
-    import os
 
     override = os.environ.get("READINESS_CACHE_DIR")
     if override:
@@ -91,7 +91,6 @@ def data_dir() -> Path:
     ``~/Library/Application Support/ai-trade-readiness`` on macOS,
     ``%LOCALAPPDATA%\\ai-trade-readiness`` on Windows); ``READINESS_DATA_DIR`` overrides it
     (tests, portable installs)."""
-    import os
 
     override = os.environ.get("READINESS_DATA_DIR")
     if override:

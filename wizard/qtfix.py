@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QObject
+
 _GUARDED = False
 _MARGIN = 1 << 40
 
@@ -22,7 +24,6 @@ def leaks_none_references() -> bool:
     """True when a void Qt call loses a reference to ``None`` (the 6.12.0 defect)."""
     if sys.version_info >= (3, 12):
         return False
-    from PySide6.QtCore import QObject
 
     probe = QObject()
     probe.setObjectName("probe")

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
+from wizard.core.errors import WizardError
+
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -207,8 +209,7 @@ class RecoveryStore:
 
     def write(self, session: str, assessment_json: str, source: Optional[str] = None) -> bool:
         """Save the unsaved work of ``session``; ``False`` if it could not be written."""
-        from wizard.core.errors import WizardError
-        from wizard.core.storage import atomic_write
+        from wizard.core.storage import atomic_write  # not needed to show the first page
 
         try:
             assessment = json.loads(assessment_json)
@@ -234,7 +235,7 @@ class RecoveryStore:
 
     def read(self, path: Path) -> Optional[Entry]:
         """The entry in ``path``, or ``None`` if it is not a usable recovery file."""
-        from wizard.core.storage import read_regular
+        from wizard.core.storage import read_regular  # not needed to show the first page
 
         try:
             if path.stat().st_size > MAX_BYTES:
@@ -293,7 +294,7 @@ class RecoveryStore:
         (never offered again, never deleted by the program) and return its path. Raises
         ``OSError`` or ``WizardError`` when it cannot be written; the recovery file then
         stays where it is."""
-        from wizard.core.storage import atomic_write
+        from wizard.core.storage import atomic_write  # not needed to show the first page
 
         folder = self.kept_folder()
         folder.mkdir(parents=True, exist_ok=True)

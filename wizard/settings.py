@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from wizard.core.errors import WizardError
+
 ENV_VAR = "READINESS_CONFIG_DIR"
 FILE_NAME = "settings.json"
 MAX_BYTES = 256 * 1024
@@ -118,8 +120,7 @@ def load(folder: Union[str, Path, None] = None) -> Settings:
 
 def save(settings: Settings, folder: Union[str, Path, None] = None) -> bool:
     """Write the settings atomically; ``False`` (and nothing raised) if it cannot be written."""
-    from wizard.core.errors import WizardError
-    from wizard.core.storage import atomic_write
+    from wizard.core.storage import atomic_write  # not needed to show the first page
 
     target = _folder(folder)
     try:

@@ -10,6 +10,7 @@ traceback. ``--help``, argparse's own errors and every message are in the system
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from typing import Optional, Sequence
@@ -43,7 +44,6 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its help in the command line's language (build it inside
     ``argparse_speaking`` for argparse's own words too)."""
-    import importlib
 
     parser = _Parser(prog="readiness-wizard", description=say(DESCRIPTION))
     parser.add_argument("--version", action="version", help=say(VERSION_HELP),
@@ -60,7 +60,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        from wizard.cli.gui_cmds import start_gui
+        from wizard.cli.gui_cmds import start_gui  # the wizard (Qt) only when no command is given
 
         handler = start_gui
     try:

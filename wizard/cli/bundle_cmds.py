@@ -4,11 +4,13 @@ and build signed bundles; users install, list, choose and trust (docs/content-up
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from wizard.cli.output import write_output
 from wizard.cli.words import language, say
 from wizard.core.errors import InputError
+from wizard.core.storage import atomic_write
 from wizard.i18n import N_, NP_
 
 HELP = N_("install, list and choose content updates; build and sign them")
@@ -157,7 +159,6 @@ def run_build(args) -> int:
 
 def run_keygen(args) -> int:
     from wizard.core import signing
-    from wizard.core.storage import atomic_write
 
     private = Path(args.output)
     public = private.with_suffix(signing.PUBLIC_SUFFIX) if private.suffix \
@@ -234,7 +235,6 @@ def run_list(args) -> int:
 
 def _width(text: str) -> int:
     """Columns a terminal gives ``text`` (Hangul and other wide letters take two)."""
-    import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -8,10 +8,15 @@ exit code 2.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 
 from wizard.cli.output import add_output_args, write_output
 from wizard.cli.words import say
+from wizard.core.calculators import (BULK_CATEGORIES, bulk_data, classify_chip, rename_inputs,
+                                     rename_note, render_notes, training_compute)
+from wizard.core.calculators.bulk import LABELS
+from wizard.core.errors import CalculatorError, ContentError
 from wizard.i18n import N_, default_language, translate
 
 BULK_FLAGS = ("human_genomic", "other_omic", "biometric", "precise_geolocation",
@@ -74,9 +79,6 @@ def _common(parser) -> None:
 
 
 def register(sub) -> None:
-    from wizard.core.calculators import BULK_CATEGORIES
-    from wizard.core.calculators.bulk import LABELS
-
     chip = sub.add_parser("classify-chip", help=say(CHIP_HELP),
                           description=say(CHIP_DESCRIPTION))
     chip.add_argument("--tops", type=_number, help=say(TOPS_HELP))
@@ -117,11 +119,9 @@ def _threshold_mark(check: dict, lang: str) -> str:
 def _statuses(data: dict, lang: str) -> dict:
     """The thresholds' rules as they stand today, from the content the program uses (a
     calculator knows figures, the rule registry knows the law's history)."""
-    import datetime as dt
 
     from wizard.core.content import load_content
     from wizard.core.engine import Rules, calculator_details
-    from wizard.core.errors import ContentError
 
     try:
         rules = Rules(load_content(), dt.date.today())
@@ -141,8 +141,6 @@ class _AsDict:
 
 
 def _emit(args, result, names: dict[str, str]) -> int:
-    from wizard.core.calculators import rename_note, render_notes
-
     lang = args.lang or default_language()
     data = result.to_dict(lang)
     if "thresholds" in data:
@@ -174,8 +172,6 @@ def _emit(args, result, names: dict[str, str]) -> int:
 
 def _calculate(function, names: dict[str, str], **inputs):
     """``function(**inputs)``; a bad figure's message names the option (``--die-area``)."""
-    from wizard.core.calculators import rename_inputs
-    from wizard.core.errors import CalculatorError
 
     try:
         return function(**inputs)
@@ -184,8 +180,6 @@ def _calculate(function, names: dict[str, str], **inputs):
 
 
 def run_chip(args) -> int:
-    from wizard.core.calculators import classify_chip
-
     names = {slot: _option(slot) for slot in ("tops", "bits", "mac_tops", "die_area")}
     result = _calculate(classify_chip, names, tops=args.tops, bits=args.bits,
                         mac_tops=args.mac_tops, die_area=args.die_area)
@@ -193,8 +187,6 @@ def run_chip(args) -> int:
 
 
 def run_compute(args) -> int:
-    from wizard.core.calculators import training_compute
-
     names = {slot: _option(slot) for slot in ("parameters", "tokens", "operations")}
     result = _calculate(training_compute, names, parameters=args.parameters, tokens=args.tokens,
                         operations=args.operations, biological=args.biological)
@@ -202,8 +194,6 @@ def run_compute(args) -> int:
 
 
 def run_bulk(args) -> int:
-    from wizard.core.calculators import bulk_data
-
     names = {flag: _option(flag) for flag in BULK_FLAGS}
     counts = {flag: getattr(args, flag) for flag in BULK_FLAGS if getattr(args, flag) is not None}
     return _emit(args, _calculate(bulk_data, names, counts=counts), names)

@@ -41,7 +41,7 @@ def run_changes(args) -> int:
     from wizard.core.assessment import load_assessment
     from wizard.core.content import load_content
     from wizard.core.content_changes import changes, recorded_content
-    from wizard.report import changes as words
+    from wizard.report import changes as words  # not at the command line's start-up
 
     content = load_content(packs_folder(args))
     path = Path(args.assessment)

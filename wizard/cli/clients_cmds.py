@@ -16,6 +16,7 @@ another command must not pay for the engine, pydantic or Jinja2.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import unicodedata
 from pathlib import Path
@@ -23,7 +24,8 @@ from pathlib import Path
 from wizard.cli.output import add_output_args, packs_folder, write_output
 from wizard.cli.report_cmds import PACKS_HELP, _day, _format
 from wizard.cli.words import language, say
-from wizard.core.errors import InputError
+from wizard.core.errors import ContentError, InputError
+from wizard.core.localize import date_text
 from wizard.i18n import N_, NP_
 
 FORMATS = ("html", "pdf", "csv")
@@ -139,7 +141,7 @@ def run_clients(args) -> int:
             raise InputError.said(LIST_CSV_ONLY, path=out)
         fmt = "csv" if out else None
     if out is not None:
-        from wizard.core.storage import check_new_file
+        from wizard.core.storage import check_new_file  # not needed to show the first page
 
         check_new_file(Path(out), force=args.force)     # before the work, not after
     content = load_content(packs_folder(args))
@@ -151,8 +153,8 @@ def run_clients(args) -> int:
 
 def _list(args, folder: Path, content, fmt, lang: str) -> int:
     from wizard.core.clients import read_library, sort_standings
-    from wizard.core.labels import label
-    from wizard.report.common import pick
+    from wizard.core.labels import label  # not at the command line's start-up
+    from wizard.report.common import pick  # not at the command line's start-up
 
     library = read_library(folder, content, args.on)
     standings = sort_standings(library.standings, args.sort)
@@ -192,8 +194,6 @@ def _list(args, folder: Path, content, fmt, lang: str) -> int:
 
 
 def _sorted(library, standings):
-    import dataclasses
-
     return dataclasses.replace(library, standings=tuple(standings))
 
 
@@ -202,7 +202,6 @@ def content_then(content_id: str, version: str):
     computer (None: the re-check takes the current content on the client's own date)."""
     from wizard import content_store
     from wizard.core.content import load_content
-    from wizard.core.errors import ContentError
 
     folder = content_store.folder_for(content_id, version)
     if folder is None:
@@ -235,7 +234,6 @@ def _recheck(args, folder: Path, content, fmt, lang: str) -> int:
 
 
 def _print_recheck(recheck) -> None:
-    from wizard.core.localize import date_text
     from wizard.report.clients import change_text
 
     lang = language()

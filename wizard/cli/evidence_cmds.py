@@ -16,6 +16,7 @@ from pathlib import Path
 
 from wizard.cli.words import say
 from wizard.core.errors import InputError
+from wizard.core.storage import backup_path
 from wizard.i18n import N_, NP_
 
 HELP = N_("list, check, add and remove the evidence of an assessment")
@@ -178,7 +179,6 @@ def run_check(args) -> int:
 
 def _save(path: Path, loaded) -> None:
     from wizard.core.assessment import save_assessment
-    from wizard.core.storage import backup_path
 
     save_assessment(path, loaded.assessment)
     print(say(SAVED, file=str(path), backup=str(backup_path(path))))

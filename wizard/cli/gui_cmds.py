@@ -16,6 +16,6 @@ def register(sub) -> None:
 
 
 def start_gui(args) -> int:
-    from wizard.ui.app import run
+    from wizard.ui.app import run  # Qt only when the wizard opens
 
     return run(getattr(args, "file", None))

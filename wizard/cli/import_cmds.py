@@ -17,7 +17,8 @@ from pathlib import Path
 
 from wizard.cli.output import packs_folder
 from wizard.core.errors import InputError
-from wizard.i18n import N_, NP_
+from wizard.core.storage import backup_path
+from wizard.i18n import LANGUAGES, N_, NP_, default_language, translate
 
 CHANGES = N_("{count} change(s) to {file}:")
 REFUSED = N_("{count} cell(s) refused, not imported:")
@@ -76,14 +77,10 @@ def _common(parser) -> None:
 
 
 def _say(msgid: str, **params) -> str:
-    from wizard.i18n import default_language, translate
-
     return translate(msgid, default_language(), **params)
 
 
 def _lang() -> str:
-    from wizard.i18n import default_language
-
     return default_language()
 
 
@@ -94,8 +91,7 @@ def _ask(prompt: str) -> bool:
     except (OSError, ValueError):
         return False
     print()
-    from wizard.core.labels import YES_NO
-    from wizard.i18n import LANGUAGES, translate
+    from wizard.core.labels import YES_NO  # not at the command line's start-up
 
     yes = {"y", "yes"} | {translate(YES_NO["yes"], lang).casefold() for lang in LANGUAGES}
     return answer.strip().casefold() in yes
@@ -127,7 +123,6 @@ def _save(path: Path, assessment, existed: bool, content, loaded=None) -> None:
     kept in it (``content_changes.record``)."""
     from wizard.core.assessment import save_assessment
     from wizard.core.content_changes import record
-    from wizard.core.storage import backup_path
 
     save_assessment(path, record(content, assessment, loaded.dropped if loaded else ()))
     if existed:
@@ -184,7 +179,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 def _plan_value(field: str, value: str, lang: str) -> str:
     if field == "status":
-        from wizard.core.labels import label
+        from wizard.core.labels import label  # not at the command line's start-up
 
         return label("plan_status", value, lang)
     return repr(value) if value else "-"
@@ -207,7 +202,7 @@ def run_import_answers(args) -> int:
         loaded = load_assessment(path, content)
         assessment = loaded.assessment
     else:
-        from wizard.core.storage import check_new_file
+        from wizard.core.storage import check_new_file  # not needed to show the first page
 
         check_new_file(path)
         loaded = None

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from wizard.cli.output import add_output_args, inputs_of, packs_folder, write_output
-from wizard.cli.words import say
+from wizard.cli.words import language, say
 from wizard.core.errors import InputError
 from wizard.i18n import N_
 
@@ -138,7 +138,6 @@ def _warn_stale(age) -> None:
     prominently as on the report's first page, in the user's language."""
     if age is None or not age.stale:
         return
-    from wizard.cli.words import language
 
     print(f"readiness-wizard: {age.message[language()]}", file=sys.stderr)
 
@@ -183,11 +182,11 @@ def register(sub) -> None:
 
 def run_report(args) -> int:
     from wizard.report import export
-    from wizard.report.common import prepare
+    from wizard.report.common import prepare  # not at the command line's start-up
 
     fmt = _format(args, FORMATS, "json")
     if args.output not in (None, "-"):
-        from wizard.core.storage import check_new_file
+        from wizard.core.storage import check_new_file  # not needed to show the first page
 
         check_new_file(Path(args.output), force=args.force)   # before the work, not after
     prepared = prepare(Path(args.assessment), packs_folder(args), on=args.on)

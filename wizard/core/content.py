@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from wizard import fingerprint
+from wizard import fingerprint, paths
 from wizard.core import expr, frameworks
 from wizard.core.errors import ContentError, ExpressionError
 from wizard.core.model import (Action, Finding, Glossary, LegalRule, Manifest, Pack, Question,
@@ -442,7 +442,6 @@ def _load_cached(folder: Path, stamp: tuple) -> Content:
 def load_content(folder: Optional[Path] = None) -> Content:
     """The checked content of ``folder`` (default: the built-in packs). Parsed once per
     folder state: a second call with unchanged files returns the same object."""
-    from wizard import paths
 
     folder = Path(folder) if folder is not None else paths.questionnaires_dir()
     folder = folder.resolve()

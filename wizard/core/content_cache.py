@@ -19,6 +19,10 @@ import json
 from pathlib import Path
 from typing import Optional
 
+from wizard import paths
+from wizard.core.storage import atomic_write
+from wizard.fingerprint import code_digest, digest
+
 MAX_BYTES = 64 * 1024 * 1024
 
 # The modules whose code decides what a cache entry holds (read, checked, normalised, indexed).
@@ -36,7 +40,6 @@ def key_for(stamp: tuple) -> Optional[str]:
     """The key for a folder's packs as ``content._stamp`` describes them (each file's name,
     size and digest), or None when a file or the producing code could not be read and
     digested (no caching then)."""
-    from wizard.fingerprint import code_digest, digest
 
     code = code_digest(PRODUCERS)
     if code is None:
@@ -50,15 +53,12 @@ def key_for(stamp: tuple) -> Optional[str]:
 
 
 def _file(key: str) -> Path:
-    from wizard import paths
-
     return paths.cache_dir() / f"content-{key[:32]}.json"
 
 
 def read(key: str) -> Optional[dict]:
     """The cached content for ``key`` ({packs: [{file, data}], shared, lines, frameworks}),
     or None    (missing, unreadable, not ours, or not what its header's digest says)."""
-    from wizard.fingerprint import digest
 
     path = _file(key)
     try:
@@ -80,8 +80,6 @@ def write(key: str, packs: list[tuple[str, dict]], shared: dict[str, dict],
     """Store checked content (packs, the shared files by Content field: glossary, registry,
     and the programme frameworks); failures are ignored (the cache is only an
     optimisation)."""
-    from wizard.fingerprint import digest
-    from wizard.core.storage import atomic_write
 
     body = json.dumps({"packs": [{"file": name, "data": data} for name, data in packs],
                        "shared": shared, "lines": lines, "frameworks": frameworks},

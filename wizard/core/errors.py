@@ -14,6 +14,8 @@ Raise them with ``raise ... from exc`` when they wrap another exception.
 
 from __future__ import annotations
 
+from wizard.i18n import Note
+
 
 class WizardError(Exception):
     """Base class: ``str(err)`` is a message that says what is wrong, where and what to do.
@@ -33,7 +35,6 @@ class WizardError(Exception):
         """This error with ``msgid`` (an English program string marked with ``N_``) filled
         from ``params`` as its message; a parameter that is a Note is rendered alike.
         ``carries``: what the error's class takes besides its message (``problems``)."""
-        from wizard.i18n import Note
 
         note = Note(msgid, params)
         return cls(note.english(), note=note, **(carries or {}))

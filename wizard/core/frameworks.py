@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from wizard.core.errors import ContentError
 from wizard.core.model import Text, from_plain, to_plain
 from wizard.core.problems import Problem, line_of
 
@@ -75,7 +76,6 @@ def load(folder: Path, content, broken: frozenset = frozenset()) -> list[Problem
         return []
     from pydantic import ValidationError
 
-    from wizard.core.errors import ContentError
     from wizard.core import frameworks_schema
     from wizard.core.yamlsource import load_yaml
 

@@ -9,8 +9,11 @@ language, and ISO dates in a bilingual report, which both readers read the same 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import lru_cache
 from typing import Optional, Union
+
+from wizard import paths
 
 DateLike = Union[str, dt.date, None]
 
@@ -35,9 +38,6 @@ def _patterns() -> dict:
     """``translations/dates.json``: the CLDR long and medium date patterns of Korean and
     English, so writing a date needs no locale data (Babel's date module costs 15-20 ms to
     import, on the way of every report and the results page)."""
-    import json
-
-    from wizard import paths
 
     return json.loads((paths.translations_dir() / "dates.json").read_text(encoding="utf-8"))
 

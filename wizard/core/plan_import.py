@@ -18,7 +18,7 @@ from wizard.core.assessment import MAX_COMMENT, MAX_NAME, PLAN_STATUSES, PlanEdi
 from wizard.core.cells import Cell, Refusal, as_date, folded, formula_refusal, refusal, text_of
 from wizard.core.errors import AssessmentError
 from wizard.core.labels import PLAN_STATUS
-from wizard.i18n import LANGUAGES, N_, translate
+from wizard.i18n import LANGUAGES, N_, Note, translate
 
 OTHER_ASSESSMENT = N_("this tracker was exported from another assessment (id {theirs}, "
                       "{company}); the assessment given is {ours}. Import it into the "
@@ -120,8 +120,6 @@ def check_tracker(assessment, tracker: Tracker) -> Optional[Refusal]:
 
 
 def _note(msgid: str, **params):
-    from wizard.i18n import Note
-
     return Note(msgid, params)
 
 

@@ -3,9 +3,12 @@ the checklist, the answers appendix and the wizard's review page)."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
+from wizard import paths
+from wizard.core.calculators.bulk import LABELS
 from wizard.core.labels import EXPOSURE, YES_NO
 from wizard.i18n import LANGUAGES, translate
 
@@ -14,9 +17,6 @@ from wizard.i18n import LANGUAGES, translate
 def _country_names() -> dict[str, dict[str, str]]:
     """``translations/countries.json``: Korean and English names from CLDR (via Babel),
     generated once so showing an answer needs no locale data at run time."""
-    import json
-
-    from wizard import paths
 
     try:
         return json.loads((paths.translations_dir() / "countries.json").read_text("utf-8"))
@@ -89,8 +89,6 @@ def _one(question, value: Any, lang: str) -> str:
         unit = f" {question.unit.get(lang)}" if question.unit else ""
         return _number(value) + unit
     if kind == "calculator" and isinstance(value, list):
-        from wizard.core.calculators.bulk import LABELS
-
         names = [translate(LABELS[v], lang) if v in LABELS else str(v) for v in value]
         return ", ".join(names) if names else translate(EXPOSURE["none"], lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

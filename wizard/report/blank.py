@@ -12,13 +12,16 @@ print them. Numbers run through all the chosen packs in the order the wizard ask
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from wizard import __version__
 from wizard.core import expr
 from wizard.core.errors import InputError
 from wizard.i18n import N_, translate
 from wizard.report import templating
+from wizard.report.common import tr
 from wizard.report.wording import FRAME_PART, FRAME_QUESTION, FRAME_SECTION, Wording
 
 TITLE = N_("AI Trade Readiness questionnaire (blank)")
@@ -124,8 +127,6 @@ def blank_parts(content, pack_ids: Optional[Sequence[str]] = None) -> list[Blank
 
 
 def blank_context(content, lang: str, pack_ids=None, *, target: str, on=None) -> dict:
-    import datetime as dt
-
     from wizard.core.age import content_age
     from wizard.report.view import Helpers
 
@@ -148,8 +149,6 @@ def blank_context(content, lang: str, pack_ids=None, *, target: str, on=None) ->
 
 
 def _program_version() -> str:
-    from wizard import __version__
-
     return __version__
 
 
@@ -167,7 +166,6 @@ def build_document(content, lang: str, pack_ids=None, on=None):
 
 
 def render_pdf(content, lang: str, pack_ids=None, on=None) -> bytes:
-    from wizard.report.common import tr
     from wizard.report.pdf import document_pdf_bytes
 
     doc = build_document(content, lang, pack_ids, on=on)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from wizard import __version__
 from wizard.core.labels import label
 from wizard.i18n import N_
 from wizard.report import templating
@@ -108,7 +109,6 @@ def library_csv(library, lang: str) -> bytes:
 
 
 def _context(recheck, lang: str, target: str) -> dict:
-    from wizard import __version__
     from wizard.report.view import Helpers
 
     return {"r": recheck, "h": Helpers(lang), "target": target, "title": RECHECK_TITLE,

@@ -18,11 +18,18 @@ present, in ``old_now``), and to the answers otherwise.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
-from wizard.i18n import N_
+from wizard import __version__
+from wizard.core.localize import date_text
+from wizard.i18n import LANGUAGES, N_, translate
 from wizard.report import templating
+from wizard.report.common import both_or_one, lab, marking_text, pick, tr
 
 TITLE = N_("AI Trade Readiness: comparison of two assessments")
 DIFFERENT_COMPANIES = N_("OLD and NEW are assessments of different companies, \u201c{old}\u201d and "
@@ -125,9 +132,6 @@ def company_key(name: str) -> str:
     language: the Korean forms of the catalog, "Co., Ltd."), case, spaces and punctuation aside,
     so that a Korean name with and without its legal form agree, as do "Hanbit Semiconductor
     Co., Ltd." and "hanbit semiconductor"."""
-    import re
-
-    from wizard.i18n import LANGUAGES, translate
 
     forms = {form.strip().casefold() for lang in LANGUAGES
              for form in translate(LEGAL_FORMS, lang).split(",") if form.strip()}
@@ -152,7 +156,6 @@ def compare(content, old_loaded, new_loaded, *, old_content=None,
     Rule statuses: OLD as it stood on its own date, NEW on its date, and OLD's answers
     re-evaluated on NEW's date, so a status that changed in between (a suspension that ended)
     counts as a change of content, not of answers; ``on`` evaluates all three on one day."""
-    import datetime as dt
 
     from wizard.core.assessment import parse_assessment
     from wizard.core.engine import evaluate, evaluation_day
@@ -212,8 +215,6 @@ def _name(content) -> str:
 
 def used_lines(c: Comparison, lang: str) -> list[str]:
     """The sentences that say which content versions the comparison used, and why."""
-    from wizard.i18n import translate
-    from wizard.report.common import both_or_one
 
     def line(msgid: str, content: str, how: str) -> str:
         return both_or_one(lambda code: translate(msgid, code, content=content,
@@ -237,8 +238,6 @@ def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Co
     them, the content each assessment records is used when it is installed
     (``wizard.content_store.folder_for``): NEW's for NEW and OLD now, OLD's for OLD as it was
     answered. Else the current content stands for both, as before."""
-    import dataclasses
-    from pathlib import Path
 
     from wizard import content_store
     from wizard.core.assessment import load_assessment
@@ -267,7 +266,6 @@ def compare_files(old_path, new_path, packs=None, old_packs=None, on=None) -> Co
 
 
 def _context(comparison: Comparison, lang: str, target: str) -> dict:
-    from wizard import __version__
     from wizard.report.view import SEVERITY_COLOURS, Helpers
 
     msgid, params = method_msgid(comparison)
@@ -291,10 +289,7 @@ def build_document(comparison: Comparison, lang: str):
 
 
 def render_pdf(comparison: Comparison, lang: str) -> bytes:
-    from wizard.report.common import tr
     from wizard.report.pdf import document_pdf_bytes
-
-    from wizard.report.common import marking_text
 
     title = tr(TITLE, lang)
     company = comparison.new_meta.get("company") or ""
@@ -304,8 +299,6 @@ def render_pdf(comparison: Comparison, lang: str) -> bytes:
 
 
 def render_markdown(comparison: Comparison, lang: str) -> str:
-    from wizard.report.common import lab, pick, tr
-    from wizard.core.localize import date_text
     from wizard.report.markdown import _esc
 
     def t(msgid: str, **params) -> str:
@@ -398,7 +391,5 @@ def method_msgid(c: Comparison) -> tuple[str, dict]:
 
 
 def _method(c: Comparison, lang: str) -> str:
-    from wizard.report.common import tr
-
     msgid, params = method_msgid(c)
     return tr(msgid, lang, **params)

@@ -12,6 +12,7 @@ the East Asian font slot (:mod:`wizard.report.wordml`). Needs Qt only for the ch
 from __future__ import annotations
 
 import io
+import json
 from typing import Optional
 
 from docx import Document
@@ -20,19 +21,19 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
 from wizard.core.evidence import STATUS_WORDS, size_text
 from wizard.core.localize import date_text
 from wizard.i18n import N_
 from wizard.report import wordml
-from wizard.report.common import (UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE, content_name,
-                                  lab, marking_text, pick, status_text, tr)
+from wizard.report.common import (UNVERIFIED, UNVERIFIED_NOTE, UNVERIFIED_TITLE, content_name, lab,
+                                  marking_text, pick, status_text, tr)
 from wizard.report.markdown import COUNSEL_NOTE, DROPPED_NOTE, NOTICE, TITLE, WATCH_NOTE
 from wizard.report.view import (APPROVAL, BOX, BY_AREA, EVIDENCE_ACTION, EVIDENCE_BAD,
-                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE,
-                                EVIDENCE_QUESTION, EVIDENCE_TITLE,
-                                SEVERITY_COLOURS, approval, checklist_groups, evidence_counts,
-                                evidence_groups, glossary_terms, question_texts,
+                                EVIDENCE_COUNTS, EVIDENCE_ITEMS, EVIDENCE_NOTE, EVIDENCE_QUESTION,
+                                EVIDENCE_TITLE, SEVERITY_COLOURS, approval, checklist_groups,
+                                evidence_counts, evidence_groups, glossary_terms, question_texts,
                                 severity_counts, urgent_actions)
 
 SUBTITLE = N_("How US AI trade rules reach your company: readiness checklist, findings and "
@@ -74,7 +75,6 @@ def render(report, lang: str, *, content=None, group: str = BY_AREA) -> bytes:
 
 def chart_png(report, lang: str) -> tuple[bytes, int, int]:
     """The summary chart as PNG bytes (drawn by Qt, as in the PDF) and its size in CSS px."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     from wizard.report import chart, qtchart
     from wizard.report.pdf import ensure_app
@@ -689,8 +689,6 @@ class _Writer:
             self.cell_text(cells[2], plain=p.as_of)
             self.cell_text(cells[3], plain=p.review_by)
         if report.dropped:
-            import json
-
             self.heading(self.tr(N_("Appendix {letter}: Answers not carried over to the current "
                                     "content"), letter=next(letters)), 1)
             self.para(self.tr(DROPPED_NOTE))

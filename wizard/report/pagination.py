@@ -33,6 +33,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from PySide6.QtGui import QTextCursor, QTextFormat, QTextTable
+
 # the cell's own bottom padding before we changed it (a user property of the cell format), and
 # the mark of a page break we added before a heading or a table
 _ORIGINAL_PADDING = 0x100000 + 17
@@ -57,7 +59,6 @@ class Page:
 def paginate(doc, page_h: float) -> int:
     """Move cut rows, lonely headings and short tails to the next page; returns how many
     places were moved."""
-    from PySide6.QtGui import QTextCursor
 
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
@@ -250,7 +251,6 @@ class _View:
     def _next_content(self, block):
         """The next block a reader reads after ``block``: not empty, not a heading (a heading
         group moves together) and not in a table's header row (a header repeats)."""
-        from PySide6.QtGui import QTextCursor
 
         block = block.next()
         while block.isValid():
@@ -287,8 +287,6 @@ class _View:
         return start
 
     def _break_move(self, key: tuple, block) -> _Move:
-        from PySide6.QtGui import QTextCursor
-
         table = QTextCursor(block).currentTable()
         if table is not None:             # a heading inside a finding's band: move the band
             return _Move(key, block.position(), whole_table=_outermost(table))
@@ -358,7 +356,6 @@ class _View:
         """(top, move) of every place on ``page`` where a new page could start: a heading
         group, a paragraph or list, a table (a finding's band) or a table body row with a row
         above it."""
-        from PySide6.QtGui import QTextCursor
 
         block = self.doc.begin()
         while block.isValid():
@@ -391,8 +388,6 @@ class _View:
 # -- changing the document ----------------------------------------------------------------------
 
 def _outermost(table):
-    from PySide6.QtGui import QTextTable
-
     frame = table
     while frame.parentFrame() is not None and isinstance(frame.parentFrame(), QTextTable):
         frame = frame.parentFrame()
@@ -410,8 +405,6 @@ def _break_before_table(doc, table) -> None:
     if heading is not None:
         _break_before_block(doc, heading)
     else:
-        from PySide6.QtGui import QTextFormat
-
         always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
         fmt = table.format()
         if not fmt.pageBreakPolicy() & always:       # never take over a break of the template
@@ -421,8 +414,6 @@ def _break_before_table(doc, table) -> None:
 
 
 def _break_before_block(doc, block) -> None:
-    from PySide6.QtGui import QTextCursor, QTextFormat
-
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     fmt = block.blockFormat()
     if fmt.pageBreakPolicy() & always:              # a section's own break: already there
@@ -435,7 +426,6 @@ def _break_before_block(doc, block) -> None:
 def _undo_between(doc, low: int, high: int) -> None:
     """Take back what was added after position ``low`` and before ``high`` (the rest of a
     section): breaks before blocks and tables, grown rows."""
-    from PySide6.QtGui import QTextCursor, QTextFormat
 
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     block = doc.findBlock(low + 1)
@@ -458,8 +448,6 @@ def _undo_between(doc, low: int, high: int) -> None:
 
 
 def _remove_breaks(doc) -> None:
-    from PySide6.QtGui import QTextCursor, QTextFormat
-
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     block = doc.begin()
     while block.isValid():
@@ -478,8 +466,6 @@ def _remove_breaks(doc) -> None:
 
 
 def _tables(frame) -> list:
-    from PySide6.QtGui import QTextTable
-
     found = []
     for child in frame.childFrames():
         if isinstance(child, QTextTable):
@@ -490,7 +476,6 @@ def _tables(frame) -> list:
 
 def _forced_breaks(doc) -> list[int]:
     """Positions of the blocks that always start a new page (the sections' own breaks)."""
-    from PySide6.QtGui import QTextFormat
 
     always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     found = []
@@ -521,8 +506,6 @@ _UNSET = -1.0          # the cell had no padding of its own: the table's cellpad
 
 
 def _grow(table, row: int, extra: float) -> None:
-    from PySide6.QtGui import QTextFormat
-
     own = QTextFormat.Property.TableCellBottomPadding
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
@@ -539,7 +522,6 @@ def _grow(table, row: int, extra: float) -> None:
 
 def _restore(table, after: int = -1) -> None:
     """Give the grown rows of ``table`` (those after position ``after``) their padding back."""
-    from PySide6.QtGui import QTextFormat
 
     for row in range(table.rows()):
         for column in range(table.columns()):

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QGuiApplication, QPageLayout,
+                           QPageSize, QPainter, QPdfWriter, QTextDocument)
+
+from wizard.core.errors import InputError
+from wizard.core.storage import atomic_write
+from wizard.fonts import KOREAN_FAMILY, SYMBOL_FAMILY, register_fonts
 from wizard.i18n import N_
+from wizard.qtfix import guard_none_refcount
+from wizard.report.common import marking_text, tr
 
 # A4 in CSS pixels (1/96 inch), the unit the document is laid out in.
 PAGE_W = 210 / 25.4 * 96
@@ -40,7 +49,6 @@ def ensure_app():
     """The running QGuiApplication (a QApplication counts), created headless if needed, with
     the bundled fonts registered."""
     global _app
-    from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
@@ -49,8 +57,6 @@ def ensure_app():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _app = app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0]
                                       else "readiness-wizard"])
-    from wizard.fonts import register_fonts
-    from wizard.qtfix import guard_none_refcount
 
     guard_none_refcount()  # a no-op except on the one defective Qt for Python release
     register_fonts()
@@ -58,10 +64,6 @@ def ensure_app():
 
 
 def default_font():
-    from PySide6.QtGui import QFont
-
-    from wizard.fonts import KOREAN_FAMILY, SYMBOL_FAMILY
-
     font = QFont(KOREAN_FAMILY)
     font.setFamilies([KOREAN_FAMILY, SYMBOL_FAMILY])
     font.setPointSizeF(BASE_POINT_SIZE)
@@ -87,8 +89,6 @@ def join_citation_runs(html: str) -> str:
 def new_document(html: str, images: Optional[dict] = None):
     """A QTextDocument for A4 paper holding ``html`` (already escaped by the templates) and
     the given images (url -> QImage); citation runs are kept whole (``join_citation_runs``)."""
-    from PySide6.QtCore import QSizeF, QUrl
-    from PySide6.QtGui import QTextDocument
 
     ensure_app()
     doc = QTextDocument()
@@ -135,14 +135,12 @@ def build_document(report, lang: str, *, content=None, group: str = "area",
 
 def header_text(report, lang: str) -> str:
     """The confidentiality marking printed at the top of every page ("" when none)."""
-    from wizard.report.common import marking_text
 
     return marking_text(getattr(report, "meta", None), lang)
 
 
 def footer_text(report, lang: str) -> str:
     """Footer of every page: program, company (as typed, drawn as plain text)."""
-    from wizard.report.common import tr
 
     company = (report.meta or {}).get("company") or ""
     title = tr(N_("AI Trade Readiness report"), lang)
@@ -153,10 +151,7 @@ def print_document(doc, device, footer: str = "", lang: str = "en", header: str 
     """Paint ``doc`` page by page on ``device`` (QPdfWriter or QPrinter, A4 with no margins
     of its own) with ``footer`` and page numbers at the bottom and ``header`` (the
     confidentiality marking) at the top right of every page. Returns the page count."""
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPainter
 
-    from wizard.report.common import tr
     from wizard.report.pagination import paginate
 
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -168,8 +163,6 @@ def print_document(doc, device, footer: str = "", lang: str = "en", header: str 
     scale = device.logicalDpiX() / 96
     painter = QPainter()
     if not painter.begin(device):
-        from wizard.core.errors import InputError
-
         raise InputError.said(N_("cannot start writing the PDF (the output device refused)"))
     try:
         layout = doc.documentLayout()
@@ -211,8 +204,6 @@ def print_document(doc, device, footer: str = "", lang: str = "en", header: str 
 
 
 def _pdf_writer(target):
-    from PySide6.QtGui import QPageSize, QPdfWriter
-
     writer = QPdfWriter(target)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setResolution(1200)
@@ -222,7 +213,6 @@ def _pdf_writer(target):
 
 def document_pdf_bytes(doc, footer: str, lang: str, title: str = "", header: str = "") -> bytes:
     """The PDF of a laid-out document, in memory (``header``: the marking on every page)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -240,7 +230,6 @@ def render_pdf(report, lang: str, *, content=None, group: str = "area",
                detail: str = "full") -> bytes:
     """The PDF report as bytes (``group``: how the checklist is grouped; ``detail``: full or
     the short form)."""
-    from wizard.report.common import tr
 
     doc = build_document(report, lang, content=content, group=group, detail=detail)
     return document_pdf_bytes(doc, footer_text(report, lang), lang,
@@ -251,7 +240,6 @@ def render_pdf(report, lang: str, *, content=None, group: str = "area",
 def write_pdf(report, lang: str, path, *, content=None, group: str = "area",
               detail: str = "full") -> Path:
     """Write the PDF report to ``path`` (atomically: a complete file or none)."""
-    from wizard.core.storage import atomic_write
 
     path = Path(path)
     atomic_write(path, render_pdf(report, lang, content=content, group=group, detail=detail))

@@ -3,7 +3,11 @@ cannot show SVG). Same rows, colours and geometry as the SVG in :mod:`wizard.rep
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
 from wizard.core.model import EXPOSURE_LEVELS
+from wizard.fonts import KOREAN_FAMILY, SYMBOL_FAMILY
 from wizard.report import chart
 
 SCALE = 3  # pixels per CSS pixel: about 290 dpi on paper
@@ -11,10 +15,6 @@ SCALE = 3  # pixels per CSS pixel: about 290 dpi on paper
 
 def render_image(rows: list[chart.ChartRow], mode: str, scale: int = SCALE):
     """A white QImage of the chart, ``scale`` times the CSS size (``chart.WIDTH`` wide)."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
-    from wizard.fonts import KOREAN_FAMILY, SYMBOL_FAMILY
 
     width, height = chart.WIDTH, chart.height(rows, mode)
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32_Premultiplied)

@@ -23,6 +23,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from wizard import paths
 from wizard.i18n import Message, count_text, translations
 
 MODES = ("ko", "en", "both")
@@ -95,8 +96,6 @@ def bi(text: dict | None, mode: str, *, inline: bool = False) -> Markup:
 def environment(mode: str):
     """The environment for one report language (``ko``, ``en`` or ``both``), built once."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-    from wizard import paths
 
     env = Environment(
         loader=FileSystemLoader(str(paths.templates_dir())),

@@ -13,12 +13,13 @@ from typing import Any, Optional
 
 from markupsafe import Markup, escape
 
+from wizard.core.errors import InputError
 from wizard.core.evidence import STATUS_WORDS, STATUSES, size_text
 from wizard.core.labels import KINDS
-from wizard.core.model import SEVERITIES
 from wizard.core.localize import date_text, number_text
+from wizard.core.model import SEVERITIES
 from wizard.i18n import N_, bilingual
-from wizard.report.common import DETAILS
+from wizard.report.common import DETAILS, content_name, lab, marking_text
 from wizard.report.templating import bi, make_gettext
 
 BOX = {"in_place": "\u2611", "partial": "\u25d0", "missing": "\u2610", "unsure": "?",
@@ -109,7 +110,6 @@ class Helpers:
 
     def plain(self, kind: str, key: str) -> str:
         """A label as plain text (``both``: "ko / en" in one colour), e.g. inside a tag."""
-        from wizard.report.common import lab
 
         return lab(kind, key, self.mode)
 
@@ -228,7 +228,6 @@ def check_grouping(report, group: str) -> str:
     """``group`` if the report can be grouped so, else an InputError listing the ways."""
     if group in groupings(report):
         return group
-    from wizard.core.errors import InputError
 
     raise InputError(f"the checklist cannot be grouped by {group!r}; use one of "
                      f"{', '.join(groupings(report))}")
@@ -297,7 +296,6 @@ def report_context(report, mode: str, *, target: str, content=None,
     """Everything ``report.html`` needs. ``target`` is ``web`` (browser) or ``qt`` (PDF);
     ``group`` is how the checklist is grouped (``area`` or a framework id); ``detail`` is
     ``full`` (the whole report) or ``summary`` (the short form)."""
-    from wizard.report.common import content_name, marking_text
 
     if detail not in DETAILS:
         raise ValueError(f"unknown detail {detail!r}; use one of {', '.join(DETAILS)}")

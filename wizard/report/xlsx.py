@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
+from wizard.core.localize import date_text, number_text
 from wizard.i18n import N_, translate
-from wizard.report.common import OFFICE_FONT, UNVERIFIED, content_name, pick, tr
+from wizard.report.common import (OFFICE_FONT, UNVERIFIED, both_or_one, content_name, lab,
+                                  marking_text, pick, status_text, tr)
 
 TRACKER_FORMAT = "ai-trade-readiness-tracker"
 QUESTIONNAIRE_FORMAT = "ai-trade-readiness-questionnaire"
@@ -264,7 +267,6 @@ def text_lines(text: str, width: float) -> int:
     """About how many lines ``text`` takes in a wrapped column ``width`` characters wide
     (Hangul and other wide characters count double): spreadsheets do not size rows of
     wrapped text themselves when they open a file, so the writer does."""
-    import math
 
     usable = max(1.0, width - 1.5)
     total = 0
@@ -374,7 +376,6 @@ def render_tracker(report, lang: str, *, group: str = "area") -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from wizard.core.plan_import import status_names
-    from wizard.report.common import lab, marking_text, pick, status_text
     from wizard.report.view import checklist_groups
 
     meta = report.meta
@@ -462,7 +463,6 @@ def render_tracker(report, lang: str, *, group: str = "area") -> bytes:
     sheet.finish(marking, title)
 
     c = report.content
-    from wizard.core.localize import date_text
 
     _about(workbook, lang, TRACKER_FORMAT, (ID_LABEL, report.assessment_id), company, [
         (words(N_("Business registration number"), lang), meta.get("business_number") or ""),
@@ -582,9 +582,6 @@ def _how(question, item, lang: str) -> str:
     elif kind == "countries":
         text = words(HOW_COUNTRIES, lang)
     elif kind == "number":
-        from wizard.report.common import both_or_one
-        from wizard.core.localize import number_text
-
         text = words(HOW_WHOLE, lang) if question.integer else words(HOW_NUMBER, lang)
         if question.unit is not None:
             text += " " + both_or_one(

@@ -11,13 +11,14 @@ as a whole is an :class:`~wizard.core.errors.InputError` naming the file and wha
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 from typing import Optional
 
 from wizard.core.cells import Cell
 from wizard.core.errors import InputError
-from wizard.i18n import N_
+from wizard.i18n import N_, Note, translate
 from wizard.report import xlsx
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -132,8 +133,6 @@ class Workbook:
 
     def expect(self, kind: str) -> None:
         if self.kind != kind:
-            from wizard.i18n import Note
-
             raise InputError.said(WRONG_KIND, file=self.name, found=Note(KIND_NAMES[self.kind]),
                                   expected=Note(KIND_NAMES[kind]), command=COMMANDS[self.kind])
 
@@ -149,8 +148,6 @@ class Workbook:
         for column in columns:
             index = next((header[n] for n in xlsx.header_names(column) if n in header), None)
             if index is None:
-                from wizard.i18n import translate
-
                 raise InputError.said(NO_COLUMN, place=place(ws.title, str(xlsx.HEADER_ROW)),
                                       column=translate(column.title, "en"))
             found[column.key] = index
@@ -194,7 +191,6 @@ def _guarded(read):
     """``read`` with any failure of the parser (openpyxl reads sheets lazily, so a damaged
     sheet shows only while its rows are read) turned into the one message for a workbook we
     cannot read: only InputError ever leaves this module."""
-    import functools
 
     @functools.wraps(read)
     def guarded(path, *args):

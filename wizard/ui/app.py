@@ -15,17 +15,22 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Optional
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from wizard import fonts, settings
+from wizard.qtfix import guard_none_refcount
+from wizard.ui import lang, style
+from wizard.ui.window import MainWindow
 
 PACKS_ENV = "READINESS_PACKS"
 APP_ID = "ai-trade-readiness"
 
 
 def _config_dir():
-    from PySide6.QtCore import QStandardPaths
-
-    from wizard import settings
-
     location = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppConfigLocation)
     return settings.config_dir(location or None)
@@ -33,11 +38,6 @@ def _config_dir():
 
 def application():
     """The QApplication (created once), with the bundled fonts as its font."""
-    from PySide6.QtWidgets import QApplication, QStyleFactory
-
-    from wizard import fonts
-    from wizard.ui import style
-    from wizard.qtfix import guard_none_refcount
 
     guard_none_refcount()
     app = QApplication.instance()
@@ -54,11 +54,6 @@ def application():
 
 def create_window(config_dir=None):
     """A main window with the remembered (or the system's) language; not shown, no content."""
-    from pathlib import Path
-
-    from wizard import settings
-    from wizard.ui import lang
-    from wizard.ui.window import MainWindow
 
     folder = Path(config_dir) if config_dir else _config_dir()
     prefs = settings.load(folder)
@@ -69,7 +64,6 @@ def create_window(config_dir=None):
 def launch(file: Optional[str] = None, packs_dir: Optional[str] = None):
     """Application and window, shown; the questionnaires load once the first page has been
     painted (or after a short while if it never is). Returns (app, window)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
 
     app = application()
     window = create_window()
@@ -106,8 +100,8 @@ def _excepthook(exc_type, exc, tb) -> None:
     else:
         print(f"readiness-wizard: internal error: {exc_type.__name__}: {exc}", file=sys.stderr)
     try:
-        from wizard.i18n import N_
-        from wizard.ui import dialogs, lang
+        from wizard.i18n import N_  # a crash report must not need what failed to import
+        from wizard.ui import dialogs, lang  # a crash report must not need what failed
 
         title = N_("Unexpected error")
         text = N_("Something went wrong: {error}. Your answers are kept; save your work and "
@@ -132,7 +126,7 @@ def run(file: Optional[str] = None, packs_dir: Optional[str] = None) -> int:
 
     reason = display.problem()    # before Qt, which would abort the process without one
     if reason is not None:
-        from wizard.i18n import default_language
+        from wizard.i18n import default_language  # before Qt: the no-display message
 
         print(f"readiness-wizard: {reason.render(default_language())}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ sessions that ended without closing properly, and those are offered at start-up.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Optional
 
@@ -53,8 +54,6 @@ class Autosave(QObject):
         ok = self.store.write(self.session_id, session.assessment.to_json(),
                               str(session.path) if session.path else None)
         if ok:
-            import datetime as dt
-
             self.saved.emit(dt.datetime.now().strftime("%H:%M:%S"))
         return ok
 

@@ -13,13 +13,14 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox,
-                               QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QPlainTextEdit, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from wizard.core.clients import UNKNOWN, Library
 from wizard.core.errors import WizardError
 from wizard.core.labels import label
+from wizard.core.localize import date_text
 from wizard.core.model import EXPOSURE_LEVELS
 from wizard.i18n import N_
 from wizard.ui import dialogs, lang
@@ -172,7 +173,6 @@ class ClientLibraryDialog(QDialog):
             self.unreadable.hide()
             self.open_button.setEnabled(False)
             return
-        from wizard.core.localize import date_text
 
         self.folder_label.setText(lang.tr(FOLDER, folder=str(library.folder),
                                           day=date_text(library.on, lang.chrome())))

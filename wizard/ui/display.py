@@ -59,7 +59,7 @@ def _platform(environ: Mapping[str, str]) -> str:
 
 def _plugin_dir() -> Optional[Path]:
     try:
-        from PySide6.QtCore import QLibraryInfo
+        from PySide6.QtCore import QLibraryInfo  # Qt may be missing: this module explains that
     except ImportError:
         return None
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"

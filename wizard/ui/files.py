@@ -10,6 +10,7 @@ from pathlib import Path
 from wizard.core.errors import WizardError
 from wizard.i18n import N_
 from wizard.ui import dialogs, lang
+from wizard.ui.changes_dialog import show_changes
 
 UNTITLED = N_("New assessment")
 OPEN_TITLE = N_("Open an assessment")
@@ -105,7 +106,6 @@ class FileController:
         # loaded when a file is opened, not at start-up
         from wizard import content_store
         from wizard.core.content_changes import changes, recorded_content
-        from wizard.ui.changes_dialog import show_changes
 
         session = self.session
         old = recorded_content(session.assessment.content, session.content,

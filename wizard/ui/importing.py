@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.core.errors import WizardError
+from wizard.core.errors import InputError, WizardError
 from wizard.i18n import N_
 from wizard.ui import dialogs, lang
 
@@ -81,7 +81,6 @@ def _read(session, path: Path):
         result = plan_changes(session.assessment, content, xlsx_read.read_tracker(path))
         if result.wrong_tracker is not None:
             from wizard.core.cells import AT
-            from wizard.core.errors import InputError
 
             raise InputError.said(AT, place=result.wrong_tracker.place,
                                   problem=result.wrong_tracker.problem)

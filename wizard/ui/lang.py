@@ -16,12 +16,14 @@ The mode is process-wide, like Qt's own translators; windows re-translate themse
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any, Optional
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
+from wizard.core.labels import label as core_label
 from wizard.i18n import translate
 
 MODES = ("ko", "en", "both")
@@ -106,7 +108,6 @@ def ui(msgid: str, sep: str = " / ", /, **params: Any) -> str:
 def qt_ui(context: str, source: str) -> str:
     """One of Qt's own labels ("&Next >" of QWizard) as ``ui`` would write it: Qt's Korean
     from its translator, and in bilingual mode both languages."""
-    from PySide6.QtCore import QCoreApplication
 
     korean = QCoreApplication.translate(context, source)
     return pair(korean, source) if _mode == "both" else korean
@@ -172,7 +173,6 @@ def pick(text: Any, sep: str = "\n") -> str:
 
 def pick_html(text: Any) -> str:
     """Like ``pick`` but as escaped HTML; the English line of bilingual mode is muted."""
-    import html
 
     if _mode != "both":
         return html.escape(_get(text, _mode))
@@ -203,6 +203,5 @@ def langs() -> tuple[str, ...]:
 def label(kind: str, key: str) -> str:
     """A fixed vocabulary label (severity, state, ...) in the display language; bilingual
     mode gives "<Korean> / High"."""
-    from wizard.core.labels import label as core_label
 
     return each(lambda code: core_label(kind, key, code), " / ")

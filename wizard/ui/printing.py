@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QPageSize
+
 from wizard.i18n import N_
 
 FORMAT_NAMES = {
@@ -54,7 +56,6 @@ def build_document(report, lang: str, content=None, group: str = "area",
 
 
 def make_printer():
-    from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

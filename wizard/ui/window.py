@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
                                QToolButton, QVBoxLayout, QWidget)
 
+from wizard import __version__
 from wizard import settings as settings_mod
-from wizard.i18n import N_
+from wizard.core.errors import WizardError
+from wizard.i18n import N_, translate
 from wizard.ui import dialogs, lang
 from wizard.ui.autosave import Autosave
 from wizard.ui.changes_dialog import QuestionStepper
@@ -56,7 +57,6 @@ def endonym(code: str, catalogs: bool = True) -> str:
     """A display language in its own words ("English", the Korean word for Korean, both).
     Without ``catalogs`` (before the first page is painted) the Korean catalog is not read
     just for this: the chrome language's word is used until ``startup`` has run."""
-    from wizard.i18n import translate
 
     source = "ko" if catalogs or lang.chrome() == "ko" else "en"
     korean, english = translate(KOREAN, source), translate(ENGLISH, "en")
@@ -107,7 +107,6 @@ class MainWindow(QMainWindow):
         telling the user why) when the program cannot work at all."""
         from wizard.content_store import active_folder
         from wizard.core.content import load_content
-        from wizard.core.errors import WizardError
         from wizard.ui.session import Session
 
         try:
@@ -330,10 +329,6 @@ class MainWindow(QMainWindow):
         ContentDialog(content, self).exec()
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from wizard import __version__
-
         content = self.session.content if self.session is not None else None
         versions = ", ".join(f"{p.id} {p.version}" for p in content.packs) if content else "-"
         QMessageBox.about(self, lang.tr(ABOUT_TITLE),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from wizard.core import expr
+from wizard.core.calculators import CALCULATORS
 from wizard.core.iso3166 import ISO_CODES
 from wizard.core.model import YES_NO_UNSURE
 
@@ -39,8 +40,6 @@ def allowed_values(content, qid: str) -> frozenset | None:
     if question.kind == "countries":
         return ISO_CODES
     if question.kind == "calculator":
-        from wizard.core.calculators import CALCULATORS
-
         calc = CALCULATORS.get(question.calculator or "")
         return frozenset(getattr(calc, "values", ()) or ()) or None
     return None

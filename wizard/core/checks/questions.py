@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from wizard.core.calculators import CALCULATORS
+
 
 def check(ctx) -> None:
     for pack in ctx.packs:
@@ -49,8 +51,6 @@ def _question(ctx, pack, q) -> None:
 
 
 def _calculator(ctx, pack, q, info, line) -> None:
-    from wizard.core.calculators import CALCULATORS
-
     where = f"question {q.id}"
     calc = CALCULATORS.get(q.calculator or "")
     if calc is None:

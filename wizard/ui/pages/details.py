@@ -5,11 +5,11 @@ their dates), all kept in ``assessment.meta`` and printed on the report's cover.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit,
-                               QSizePolicy)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSizePolicy
 
 from wizard.core.errors import AssessmentError
 from wizard.core.labels import MARKING
+from wizard.core.labels import marking as marking_words
 from wizard.i18n import N_
 from wizard.ui import lang, style
 from wizard.ui.pages.base import BasePage
@@ -158,8 +158,6 @@ class DetailsPage(BasePage):
         index = self.marking.findText(text)
         value = self.marking.itemData(index) if index >= 0 else text
         if index < 0:
-            from wizard.core.labels import marking as marking_words
-
             for key in MARKING:
                 if text in (marking_words(key, "ko"), marking_words(key, "en")):
                     value = key

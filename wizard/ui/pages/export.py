@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QHBoxLayout
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from wizard.core.errors import WizardError
+from wizard.core.storage import atomic_write
 from wizard.i18n import N_
 from wizard.ui import dialogs, lang, printing, style
-from wizard.ui.pages.details import LANG_NAMES
 from wizard.ui.pages.base import BasePage
+from wizard.ui.pages.details import LANG_NAMES
+from wizard.ui.readiness_wizard import PageId
 
 TITLE = N_("Export and print")
 INTRO = N_("Save the report as a file to share or archive, or print it. Every report carries "
@@ -153,7 +155,6 @@ class ExportPage(BasePage):
 
     def _fill_groups(self) -> None:
         """Area, then the programme frameworks of the content (the results page's choice)."""
-        from wizard.ui.readiness_wizard import PageId
 
         frameworks = getattr(self.session.content, "frameworks", None)
         results = self.wizard_.page(PageId.RESULTS)
@@ -236,7 +237,6 @@ class ExportPage(BasePage):
 
     def export_questionnaire(self) -> None:
         """The client questionnaire (Excel) of every pack, in the chosen language."""
-        from wizard.core.storage import atomic_write
         from wizard.report import xlsx
 
         host = self.wizard_.host

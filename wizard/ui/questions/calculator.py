@@ -13,7 +13,7 @@ from wizard.core.calculators import CALCULATORS
 from wizard.core.engine import calculator_inputs
 from wizard.core.errors import CalculatorError, WizardError
 from wizard.core.presenting import answer_text
-from wizard.i18n import N_
+from wizard.i18n import N_, translate
 from wizard.ui import lang, style
 from wizard.ui.questions.base import Editor
 
@@ -84,8 +84,6 @@ class CalculatorView(Editor):
 
     @staticmethod
     def _render(code: str, data: dict, shown) -> str:
-        from wizard.i18n import translate
-
         out = []
         if shown is not None:
             out.append("<p><b>" + html.escape(translate(RESULT, code, value=shown[code]))
