@@ -14,6 +14,8 @@ from wizard.core.localize import date_text
 
 from tests.conftest import MINI, ROOT
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses
+
 GOOD = {"format": "ai-trade-readiness-assessment", "schema_version": 1,
         "packs": {"profile": "1.0.0", "chips": "1.0.0"},
         "meta": {"company": "Hanbit <Semi>", "assessor": "Kim", "date": "2026-11-23",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import csv
 import io
 
 from tests.cli.test_cli import _no_traceback, run
 from tests.clients.helpers import changed_content, client_folder, fingerprint
 
+
+pytestmark = pytest.mark.slow  # re-checks folders of clients through the command line
 
 def test_the_list_prints_every_client_and_says_which_files_it_could_not_read(tmp_path):
     folder = client_folder(tmp_path)

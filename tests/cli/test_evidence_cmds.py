@@ -15,6 +15,8 @@ from tests.cli.test_cli import run
 from tests.conftest import MINI
 from tests.report.conftest import MINI_ASSESSMENT, pdf_text, write_assessment
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses
+
 def _edit(path, data: bytes) -> None:
     """Someone edits a stored copy (stored read-only, as a careful user would find it)."""
     path.chmod(0o600)

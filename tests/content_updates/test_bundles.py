@@ -16,6 +16,8 @@ from tests.content_updates.conftest import (NEW_VERSION, bump, members, private_
 from wizard.core import bundle
 from wizard.core.errors import BundleError
 
+pytestmark = pytest.mark.slow  # builds, signs and attacks dozens of bundles
+
 
 def test_round_trip_installs_verified_content_and_makes_it_the_content_in_use(store,
                                                                               good_bundle):

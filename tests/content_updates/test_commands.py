@@ -13,6 +13,8 @@ from tests.conftest import BUILTIN, EXAMPLES
 from tests.content_updates.conftest import NEW_VERSION, members, signed
 from wizard.cli import main
 
+pytestmark = pytest.mark.slow  # runs the command line in subprocesses
+
 EXAMPLE = EXAMPLES / "hbm_packager.json"
 
 

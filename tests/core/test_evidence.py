@@ -12,7 +12,6 @@ import shutil
 
 import pytest
 
-from tests.conftest import MINI
 from tests.report.conftest import MINI_ASSESSMENT, write_assessment
 from wizard.core import evidence
 from wizard.core.assessment import (SCHEMA_VERSION, load_assessment, parse_assessment,

@@ -21,6 +21,8 @@ from wizard.report import docx as word
 from wizard.report.common import OFFICE_FONT, pick, status_text
 from wizard.core.localize import date_text
 
+pytestmark = pytest.mark.slow  # writes Word reports of every example
+
 LANGS = ("ko", "en", "both")
 _CACHE: dict = {}
 

@@ -22,6 +22,8 @@ from wizard.core.errors import InputError
 from wizard.report import xlsx, xlsx_read
 from wizard.report.common import lab, pick, status_text
 
+pytestmark = pytest.mark.slow  # writes and reads back workbooks of every example
+
 LANGS = ("ko", "en", "both")
 
 
