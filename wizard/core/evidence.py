@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from wizard.core.errors import InputError
+from wizard.core.storage import fsync_dir
 from wizard.i18n import N_, Note
 
 KINDS = ("file", "reference")
@@ -345,7 +346,7 @@ def _store(source: Path, folder: Path) -> tuple[str, int]:
             except OSError as exc:
                 raise InputError.said(CANNOT_STORE, folder=str(folder),
                                       reason=exc.strerror) from exc
-            _fsync_dir(folder)
+            fsync_dir(folder)
     finally:
         try:
             os.unlink(tmp)
@@ -361,19 +362,6 @@ def _set_aside(path: Path) -> Path:
     aside = path.with_name(f"{path.name}.altered-{stamp}")
     os.rename(path, aside)
     return aside
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def remove(assessment, key: str, number: int) -> EvidenceItem:

@@ -203,7 +203,7 @@ def atomic_write(path: PathLike, data: bytes, *, backup: bool = False,
     remove_stale_temps(target)
     try:
         _install(target, data, old=old, private=private, bak=bak)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         raise InputError.said(NOT_SAVED, path=str(given), reason=_reason(exc)) from exc
     return target
@@ -418,7 +418,8 @@ def _remove_if_stale(entry: os.DirEntry) -> bool:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (POSIX; elsewhere nothing to do)."""
     if os.name != "posix":
         return
     try:
@@ -503,7 +504,7 @@ def write_new_file(path: PathLike, data: bytes, *, force: bool = False,
         raise InputError.said(NO_FOLDER, path=str(path), folder=str(folder))
     try:
         _install(target, data, private=False, exclusive=True)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         raise InputError.said(NOT_SAVED, path=str(path), reason=_reason(exc)) from exc
     return target
