@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -288,6 +289,22 @@ class InstallResult:
     changelog: dict
 
 
+UNFINISHED_AGE = 3600  # seconds: an install still unpacking after an hour was cut off
+
+
+def _sweep_unfinished(parent: Path) -> None:
+    """Remove what an install cut off by a crash or a kill left behind (``.installing-*``
+    folders more than an hour old; a younger one may be another install still running). Only
+    never-finished copies go: installed versions are renamed into place whole."""
+    now = time.time()
+    for leftover in parent.glob(".installing-*"):
+        try:
+            if leftover.is_dir() and now - leftover.stat().st_mtime > UNFINISHED_AGE:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            pass
+
+
 def install(path: Path, *, allow_unsigned: bool = False, force: bool = False,
             activate: bool = True) -> InstallResult:
     """Check the bundle at ``path`` and install it beside the other versions; with
@@ -308,6 +325,7 @@ def install(path: Path, *, allow_unsigned: bool = False, force: bool = False,
                                   version=opened.version)
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        _sweep_unfinished(parent)
         temp = Path(tempfile.mkdtemp(prefix=".installing-", dir=parent))
     except OSError as exc:
         raise InputError.said(CANNOT_INSTALL, folder=str(parent),

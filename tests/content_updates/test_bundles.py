@@ -317,3 +317,23 @@ def test_the_program_ships_the_project_publisher_key():
     keys = signing.keys_in(paths.publisher_keys_dir())
     assert len(keys) == 1
     assert not list(paths.publisher_keys_dir().glob("*.pem")), "never a private key"
+
+
+def test_what_an_install_cut_off_by_a_crash_left_is_swept_by_the_next_install(store,
+                                                                               good_bundle):
+    """A kill during unpacking leaves a .installing-* folder; the next install removes it once
+    it is an hour old (a younger one may be another install at work) and keeps the rest."""
+    import os
+    import time
+
+    parent = store.content_root() / "us-ai-trade-rules"
+    parent.mkdir(parents=True, exist_ok=True)
+    old, young = parent / ".installing-old", parent / ".installing-young"
+    for folder in (old, young):
+        folder.mkdir()
+        (folder / "profile.yaml").write_text("half written", "utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    store.install(good_bundle)
+    assert not old.exists() and young.exists()
+    assert store.active_folder() == parent / NEW_VERSION
