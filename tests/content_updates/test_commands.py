@@ -141,3 +141,11 @@ def test_reports_name_the_content_and_mark_unsigned_content_on_the_first_page(
     import json
 
     assert json.loads(capsys.readouterr().out)["content"]["unverified"] is True
+    # a comparison made with it says so before anything else, in Markdown and in HTML
+    assert main(["compare", str(EXAMPLE), str(EXAMPLE), "--lang", "en"]) == 0
+    comparison = capsys.readouterr().out
+    assert comparison.index("**Unverified content**:") < comparison.index("## ")
+    out = tmp_path / "cmp.html"
+    assert main(["compare", str(EXAMPLE), str(EXAMPLE), "--lang", "ko", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.index("검증되지 않은 콘텐츠") < page.index("<h2")

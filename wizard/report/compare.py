@@ -29,7 +29,8 @@ from wizard import __version__
 from wizard.core.localize import date_text
 from wizard.i18n import LANGUAGES, N_, translate
 from wizard.report import templating
-from wizard.report.common import both_or_one, lab, marking_text, pick, tr
+from wizard.report.common import (UNVERIFIED_NOTE, UNVERIFIED_TITLE, both_or_one, lab, marking_text,
+                                  pick, tr)
 
 TITLE = N_("AI Trade Readiness: comparison of two assessments")
 DIFFERENT_COMPANIES = N_("OLD and NEW are assessments of different companies, \u201c{old}\u201d and "
@@ -104,6 +105,7 @@ class Comparison:
     content_used: str = ""       # "id version" of the content NEW (and OLD now) is evaluated on
     old_content_used: str = ""   # "id version" of the content OLD was evaluated on as answered
     content_from: str = "current"   # HOW: where the content came from
+    unverified: bool = False        # either content installed without a checked signature
     old_content_from: str = ""      # HOW, or empty without old content
 
     @property
@@ -206,7 +208,9 @@ def compare(content, old_loaded, new_loaded, *, old_content=None,
         old_content_given=old_content is not None,
         areas=areas, resolved=resolved, new=new, persisting=persisting, completed=completed,
         old_dropped=list(old_loaded.dropped), content_used=_name(content),
-        old_content_used=_name(old_content) if old_content is not None else "")
+        old_content_used=_name(old_content) if old_content is not None else "",
+        unverified=content.unverified or bool(old_content is not None
+                                              and old_content.unverified))
 
 
 def _name(content) -> str:
@@ -306,6 +310,8 @@ def render_markdown(comparison: Comparison, lang: str) -> str:
 
     c = comparison
     out = [f"# {t(TITLE)}", ""]
+    if c.unverified:
+        out += [f"> **{t(UNVERIFIED_TITLE)}**: {_esc(t(UNVERIFIED_NOTE))}", ""]
     out += [f"| | {t(N_('Before (OLD)'))} | {t(N_('After (NEW)'))} |", "|---|---|---|",
             f"| {t(N_('Company'))} | {_esc(c.old_meta.get('company') or '-')} | "
             f"{_esc(c.new_meta.get('company') or '-')} |",
