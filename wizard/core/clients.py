@@ -39,7 +39,8 @@ KINDS = {
 _KIND_OF = {
     assessment_file.NOT_JSON: "not_json", assessment_file.NOT_UTF8: "not_json",
     assessment_file.TOO_DEEP: "not_json", assessment_file.NOT_OBJECT: "not_assessment",
-    assessment_file.NOT_OURS: "not_assessment", assessment_file.NEWER: "too_new",
+    assessment_file.NOT_OURS: "not_assessment", assessment_file.NO_FORMAT: "not_assessment",
+    assessment_file.NEWER: "too_new",
     assessment_file.UNREADABLE: "unreadable", assessment_file.NOT_A_FILE: "unreadable",
     assessment_file.NO_FILE: "unreadable", assessment_file.IS_FOLDER: "unreadable",
 }
