@@ -19,6 +19,8 @@ from tests.robustness._support import assert_readable, run_cli
 from wizard.core.content import load_content, validate_folder
 from wizard.core.errors import ContentError
 
+pytestmark = pytest.mark.slow  # renders hostile text into every report format
+
 
 
 def _edit(folder: Path, name: str, old: str, new: str) -> None:

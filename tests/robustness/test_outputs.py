@@ -33,7 +33,8 @@ ASSESSMENT = {
     "meta": {"company": "한빛 반도체", "language": "en"},
     "answers": {"chips.sells": "yes"},
 }
-pytestmark = pytest.mark.skipif(not POSIX, reason="pipes, devices and /proc are POSIX")
+pytestmark = [pytest.mark.slow,  # writes outputs through the command line in subprocesses
+              pytest.mark.skipif(not POSIX, reason="pipes, devices and /proc are POSIX")]
 
 
 @pytest.fixture
