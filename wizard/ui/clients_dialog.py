@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox,
-                               QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from wizard.core.clients import UNKNOWN, Library
 from wizard.core.errors import WizardError
@@ -75,11 +74,7 @@ class ClientLibraryDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
         top.addWidget(self.choose_button)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = dialogs.row_table(self, len(COLUMNS))
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QTableWidget, QWidget
 
 from wizard.i18n import N_
 from wizard.ui import lang
@@ -48,6 +48,17 @@ def _box(kind: str, parent: Optional[QWidget], title: str, text: str,
         return box.standardButton(clicked) if clicked is not None else SB.Cancel
     finally:
         box.deleteLater()
+
+
+def row_table(parent: QWidget, columns: int) -> QTableWidget:
+    """A read-only table whose rows are chosen one at a time (the dialogs' lists: content
+    versions, clients, evidence)."""
+    table = QTableWidget(0, columns, parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    return table
 
 
 def ask_save_changes(parent: Optional[QWidget], name: str) -> str:

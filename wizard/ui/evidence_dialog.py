@@ -9,9 +9,8 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout)
 
 from wizard.core.errors import WizardError
 from wizard.core.evidence import (MAX_EVIDENCE_NOTE, MAX_REFERENCE, STATUS_WORDS, folder_for,
@@ -100,15 +99,11 @@ class EvidenceDialog(QDialog):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table = dialogs.row_table(self, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([c if c == HASH_HEADER else lang.ui(c)
                                               for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.verticalHeader().hide()
         self.table.setAccessibleName(lang.tr(TITLE))
         header = self.table.horizontalHeader()
         for column in (NUMBER, SIZE, ADDED, HASH, STATE):
