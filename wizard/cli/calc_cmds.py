@@ -119,25 +119,15 @@ def _threshold_mark(check: dict, lang: str) -> str:
 def _statuses(data: dict, lang: str) -> dict:
     """The thresholds' rules as they stand today, from the content the program uses (a
     calculator knows figures, the rule registry knows the law's history)."""
-
+    from wizard.content_store import active_folder
     from wizard.core.content import load_content
-    from wizard.core.engine import Rules, calculator_details
+    from wizard.core.engine import Rules, thresholds_on_day
 
     try:
-        rules = Rules(load_content(), dt.date.today())
+        rules = Rules(load_content(active_folder()), dt.date.today())
     except ContentError:
         return data   # the figures stand without statuses; 'validate' says what is wrong
-    return calculator_details(_AsDict(data), lang, rules)
-
-
-class _AsDict:
-    """A result already rendered, handed to the engine's wording of calculator results."""
-
-    def __init__(self, data: dict) -> None:
-        self.data = data
-
-    def to_dict(self, _lang: str) -> dict:
-        return self.data
+    return thresholds_on_day(data, lang, rules)
 
 
 def _emit(args, result, names: dict[str, str]) -> int:

@@ -340,10 +340,16 @@ def evaluation_day(assessment, on: Optional[dt.date] = None) -> Evaluation:
 def calculator_details(run, lang: str, rules: "Rules") -> dict:
     """A calculator's result as plain data in ``lang``, its thresholds (training compute)
     with their rules' status on the evaluation day."""
+    return thresholds_on_day(run.to_dict(lang), lang, rules)
+
+
+def thresholds_on_day(data: dict, lang: str, rules: "Rules") -> dict:
+    """A calculator result's plain data (``to_dict(lang)``) with each threshold's rule as it
+    stands on the evaluation day (rules the content does not have are left without one)."""
     def ref(rule_id: str):
         return rules.ref(rule_id) if rule_id in rules.content.rules else None
 
-    return with_statuses(run.to_dict(lang), lang, ref, rules.day.isoformat())
+    return with_statuses(data, lang, ref, rules.day.isoformat())
 
 
 def _calculations(content, state: State, rules: "Rules") -> list[Calculation]:
